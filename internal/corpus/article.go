@@ -1,5 +1,3 @@
-// Package corpus loads news articles from text, Markdown, HTML and JSON Lines
-// files, directories of them, and standard input, keeping their provenance.
 package corpus
 
 import (
@@ -33,6 +31,8 @@ type Article struct {
 }
 
 // Line returns the 1-based input line number of byte offset off in a.Text.
+// Its first call builds an index of a.Text's lines, so Line must not be
+// called concurrently on one Article, nor Text changed after it is called.
 func (a *Article) Line(off int) int {
 	if a.lineStarts == nil {
 		a.lineStarts = []int{0}
