@@ -1,20 +1,218 @@
 // Package report renders comparison results as Markdown (GitHub tables),
 // terminal tables, and JSON. It is the only package that imports tablewriter.
+//
+// The three renderers show the same content: a header with the inputs and
+// parameters of the run, a summary of the clusters of two or more articles,
+// for each such cluster its members, its scored pairs and (when present) its
+// fact comparison, then the articles that stand alone. Clusters are printed
+// in the order of [compare.Result.Clusters]; nothing is read from a map in
+// iteration order and scores have a fixed precision, so identical results
+// give byte-identical output. No timestamps are printed.
+//
+// Article text is untrusted: every Markdown cell and heading goes through
+// [EscapeMarkdown], and terminal cells lose their control characters.
 package report
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/storydiff/storydiff/compare"
 )
 
-// API CONTRACT (skeleton). The report helper replaces these stubs.
+// errNilResult is returned by the renderers when given no result.
+var errNilResult = errors.New("report: nil result")
 
-// Markdown writes res as a GitHub-flavoured Markdown report.
-func Markdown(w io.Writer, res *compare.Result) error { return nil }
+// maxInputs is how many input paths the header lists before summarising.
+const maxInputs = 20
 
-// Table writes res as plain terminal tables.
-func Table(w io.Writer, res *compare.Result) error { return nil }
+// view is a result prepared for rendering: documents indexed by ID and the
+// clusters split into groups (two or more documents) and singletons.
+type view struct {
+	res        *compare.Result
+	docs       map[string]*compare.Document
+	groups     []*compare.Cluster
+	singletons []*compare.Cluster
+}
 
-// JSON writes res as indented JSON with a trailing newline.
-func JSON(w io.Writer, res *compare.Result) error { return nil }
+func newView(res *compare.Result) *view {
+	v := &view{res: res, docs: make(map[string]*compare.Document, len(res.Documents))}
+	for i := range res.Documents {
+		d := &res.Documents[i]
+		if _, dup := v.docs[d.ID]; !dup { // the first wins, predictably
+			v.docs[d.ID] = d
+		}
+	}
+	for i := range res.Clusters {
+		c := &res.Clusters[i]
+		switch len(c.Documents) {
+		case 0:
+			// Nothing to show.
+		case 1:
+			v.singletons = append(v.singletons, c)
+		default:
+			v.groups = append(v.groups, c)
+		}
+	}
+	return v
+}
+
+// doc returns the document with the given ID, or one carrying only the ID
+// when the result does not describe it.
+func (v *view) doc(id string) *compare.Document {
+	if d, ok := v.docs[id]; ok {
+		return d
+	}
+	return &compare.Document{ID: id}
+}
+
+// leadTitle is the title of the cluster's first document that has one.
+func (v *view) leadTitle(c *compare.Cluster) string {
+	for _, id := range c.Documents {
+		if t := sanitize(v.doc(id).Title); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// relationMix summarises the relations of a cluster's pairs, such as
+// "2 same-event, 1 near-duplicate": most frequent first, then by name. Pairs
+// with no relation are counted as "unrelated".
+func relationMix(c *compare.Cluster) string {
+	counts := map[string]int{}
+	for _, p := range c.Pairs {
+		rel := p.Relation
+		if rel == "" {
+			rel = "unrelated"
+		}
+		counts[rel]++
+	}
+	rels := make([]string, 0, len(counts))
+	for rel := range counts {
+		rels = append(rels, rel)
+	}
+	slices.SortFunc(rels, func(a, b string) int {
+		if d := counts[b] - counts[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(rels))
+	for i, rel := range rels {
+		parts[i] = strconv.Itoa(counts[rel]) + " " + rel
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Table headers and rows, shared by the Markdown and terminal renderers.
+// Cells are raw text: each renderer escapes or cleans them.
+var (
+	summaryHeader = []string{"cluster", "articles", "relations", "lead title"}
+	memberHeader  = []string{"id", "source", "title", "date", "words"}
+	pairHeader    = []string{"a", "b", "similarity", "jaccard", "relation"}
+)
+
+func (v *view) summaryRows(titleWidth int) [][]string {
+	rows := make([][]string, 0, len(v.groups))
+	for _, c := range v.groups {
+		rows = append(rows, []string{
+			c.ID,
+			strconv.Itoa(len(c.Documents)),
+			relationMix(c),
+			truncate(v.leadTitle(c), titleWidth),
+		})
+	}
+	return rows
+}
+
+func (v *view) documentRows(clusters []*compare.Cluster, titleWidth int) [][]string {
+	var rows [][]string
+	for _, c := range clusters {
+		for _, id := range c.Documents {
+			d, ok := v.docs[id]
+			if !ok { // not described by the result: show the ID alone
+				rows = append(rows, []string{id, "", "", "", ""})
+				continue
+			}
+			rows = append(rows, []string{
+				d.ID, d.Source, truncate(d.Title, titleWidth), d.Date, strconv.Itoa(d.Words),
+			})
+		}
+	}
+	return rows
+}
+
+func pairRows(c *compare.Cluster) [][]string {
+	rows := make([][]string, 0, len(c.Pairs))
+	for _, p := range c.Pairs {
+		rows = append(rows, []string{p.A, p.B, score(p.Similarity), score(p.Jaccard), p.Relation})
+	}
+	return rows
+}
+
+// score formats a similarity with the fixed precision of every report.
+func score(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+
+// param is one line of the report header: a label and its raw value.
+type param struct{ label, value string }
+
+// params lists the run's parameters in header order. Values are raw text;
+// the input paths are listed (up to maxInputs) as separate items.
+func (v *view) params() (inputs []string, more int, ps []param) {
+	res := v.res
+	inputs = res.Inputs
+	if len(inputs) > maxInputs {
+		inputs, more = inputs[:maxInputs], len(inputs)-maxInputs
+	}
+	p := res.Params
+	ps = []param{
+		{"Command", res.Command},
+		{"Articles", fmt.Sprintf("%d in %d %s of two or more and %d %s",
+			len(res.Documents),
+			len(v.groups), plural(len(v.groups), "cluster", "clusters"),
+			len(v.singletons), plural(len(v.singletons), "singleton", "singletons"))},
+		{"Shingles", fmt.Sprintf("%s, size %d", orDash(p.ShingleKind), p.ShingleSize)},
+		{"MinHash", fmt.Sprintf("%d permutations, seed %d", p.Permutations, p.Seed)},
+		{"LSH", fmt.Sprintf("%d bands × %d rows", p.Bands, p.Rows)},
+		{"Thresholds", fmt.Sprintf("near-duplicate %s, same-event %s", score(p.NearDuplicate), score(p.SameEvent))},
+		{"Version", res.Version},
+	}
+	return inputs, more, ps
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return emptyCell
+	}
+	return s
+}
+
+// errWriter remembers the first write error so that the renderers can write
+// freely and check once; after an error it writes nothing.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
