@@ -1,7 +1,250 @@
 package cli
 
-// API CONTRACT (skeleton): replaced by the helper that owns 'dedup'.
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/storydiff/storydiff/internal/dedup"
+	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/shingle"
+)
+
+const dedupHelp = `Streams the articles through MinHash signatures (on all cores) and an LSH
+index, and lists the groups of near-duplicates: articles whose estimated
+Jaccard similarity of word shingles reaches --threshold, linked
+transitively. Only ids, lengths and signatures are held in memory.
+
+Outputs:
+  groups   JSON Lines, one group per line (groups of one omitted):
+           {"group":N,"members":[ids],"representative":id,"similarity":{id:score}}
+           to --groups FILE, or standard output without it.
+  summary  counts, largest groups, similarity histogram (--format markdown or
+           table) to -o FILE; without -o, to standard output when --groups is
+           set and to standard error otherwise.
+  --kept   the ids a filtered corpus keeps (one per line, input order).
+  timing   one line on standard error (never in the files).
+
+--save FILE stores this batch's signatures and parameters; --against FILE
+compares the new articles with a saved batch (and with each other) without
+recomputing it: groups holding saved articles list them under "saved" and
+keep a saved article as representative. A saved file made with other
+--shingle, --shingle-kind, --perms or --seed fails with exit status 1.
+
+PATH is a file (.jsonl, .ndjson streamed in parallel; .txt, .md, .html), a
+directory (read recursively) or - for standard input. Bad records (malformed
+JSON, invalid UTF-8, empty or over --max-bytes) are reported as file:line
+warnings and skipped.`
 
 func runDedup(args []string, env *Env) int {
-	return usageError(env, "dedup: not implemented yet")
+	fs := newFlagSet("dedup", "PATH...", dedupHelp, env)
+	opt := dedup.Options{
+		Shingle:   shingle.Options{Kind: shingle.Word, K: 5, Perms: 128},
+		Threshold: dedup.DefaultThreshold,
+		MaxBytes:  dedup.DefaultMaxBytes,
+	}
+	out := addOutputFlags(fs, "markdown or table")
+	fs.Float64VarP(&opt.Threshold, "threshold", "t", opt.Threshold, "estimated Jaccard `similarity` at or above which two articles are near-duplicates")
+	kind := fs.String("shingle-kind", "word", "shingle `kind`: word or char")
+	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "shingle size (`n` words, or characters with --shingle-kind=char)")
+	fs.IntVar(&opt.Shingle.Perms, "perms", opt.Shingle.Perms, "MinHash permutations (`n`)")
+	fs.Uint64Var(&opt.Shingle.Seed, "seed", 0, "`seed` for the MinHash permutations (same seed, same signatures)")
+	fs.IntVar(&opt.Bands, "bands", 0, "LSH `bands` (default: chosen from --threshold and --perms)")
+	fs.IntVar(&opt.Rows, "rows", 0, "LSH `rows` per band (with --bands)")
+	keep := fs.String("keep", "first", "which member of a group to keep (`rule`): first (input order) or longest")
+	groups := fs.String("groups", "", "write the groups as JSON Lines to `FILE` (atomically) instead of standard output")
+	kept := fs.String("kept", "", "write the ids to keep, one per line, to `FILE`")
+	save := fs.String("save", "", "save this batch's signatures and parameters to `FILE`")
+	against := fs.String("against", "", "compare with the batch saved in `FILE` by --save")
+	progress := fs.String("progress", "auto", "`when` to draw a progress bar on standard error: auto (when it is a terminal), always or never")
+	fs.IntVar(&opt.Workers, "workers", 0, "signing goroutines (`n`; default: all cores); output does not depend on it")
+	fs.IntVar(&opt.MaxBytes, "max-bytes", opt.MaxBytes, "skip records longer than `n` bytes, with a warning")
+	if code, stop := parseFlags(fs, args, env); stop {
+		return code
+	}
+	if !out.checkFormat(env, "markdown", "table") {
+		return ExitUsage
+	}
+	switch *kind {
+	case "word":
+		opt.Shingle.Kind = shingle.Word
+	case "char", "character":
+		opt.Shingle.Kind = shingle.Char
+	default:
+		return usageError(env, "unknown --shingle-kind %q (want word or char)", *kind)
+	}
+	switch *keep {
+	case "first":
+		opt.Keep = dedup.KeepFirst
+	case "longest":
+		opt.Keep = dedup.KeepLongest
+	default:
+		return usageError(env, "unknown --keep %q (want first or longest)", *keep)
+	}
+	switch *progress {
+	case "auto", "always", "never":
+	default:
+		return usageError(env, "unknown --progress %q (want auto, always or never)", *progress)
+	}
+	switch {
+	case opt.Shingle.K < 1:
+		return usageError(env, "--shingle must be at least 1")
+	case opt.Shingle.Perms < 1 || opt.Shingle.Perms > 4096:
+		return usageError(env, "--perms must be between 1 and 4096")
+	case !(opt.Threshold > 0 && opt.Threshold <= 1):
+		return usageError(env, "--threshold must be in (0, 1]")
+	case opt.Bands < 0 || opt.Rows < 0 || (opt.Bands > 0) != (opt.Rows > 0):
+		return usageError(env, "--bands and --rows go together and must be positive")
+	case opt.Bands*opt.Rows > opt.Shingle.Perms:
+		return usageError(env, "--bands × --rows (%d) exceeds --perms (%d)", opt.Bands*opt.Rows, opt.Shingle.Perms)
+	case opt.MaxBytes < 1:
+		return usageError(env, "--max-bytes must be positive")
+	case fs.NArg() == 0:
+		return usageError(env, "dedup: no PATH given (use - for standard input)")
+	}
+	paths := fs.Args()
+	opt.Stdin = env.Stdin
+
+	if *against != "" {
+		f, err := os.Open(*against)
+		if err != nil {
+			return failure(env, err)
+		}
+		sigs, err := dedup.ReadSignatures(bufio.NewReaderSize(f, 1<<20))
+		f.Close()
+		if err != nil {
+			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
+		}
+		opt.Against = sigs
+	}
+
+	warnings := 0
+	opt.Warn = func(err error) {
+		warnings++
+		fmt.Fprintf(env.Stderr, "storydiff: warning: %v\n", err)
+	}
+	var bar *progressbar.ProgressBar
+	start := time.Now()
+	if *progress == "always" || (*progress == "auto" && env.StderrIsTerminal) {
+		bar = newDedupBar(paths, env)
+		warn := opt.Warn
+		opt.Warn = func(err error) {
+			bar.Clear()
+			warn(err)
+		}
+		opt.Progress = func(p dedup.Progress) {
+			el := time.Since(start).Seconds()
+			bar.Describe(fmt.Sprintf("%d articles (%.0f/s)", p.Articles, float64(p.Articles)/max(el, 1e-3)))
+			bar.Set64(p.Bytes)
+			if p.Done {
+				bar.Finish()
+			}
+		}
+	}
+
+	// Most of the heap is long-lived signatures; the garbage is batches of
+	// text. A lower GC target keeps the peak RSS near the live heap (1M
+	// articles: ~0.95 GB instead of ~1.2 GB) at no measurable CPU cost.
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	res, err := dedup.Run(paths, opt)
+	if err != nil {
+		if *against != "" {
+			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
+		}
+		return failure(env, err)
+	}
+	elapsed := time.Since(start)
+	if out.strict && warnings > 0 {
+		fmt.Fprintf(env.Stderr, "storydiff: %d input(s) skipped and --strict is set\n", warnings)
+		return ExitFailure
+	}
+	if res.Articles == 0 {
+		fmt.Fprintln(env.Stderr, "storydiff: no readable article in the input")
+		return ExitFailure
+	}
+
+	if *save != "" {
+		if err := writeOutput(*save, env, func(w io.Writer) error {
+			_, err := res.Batch.WriteTo(w)
+			return err
+		}); err != nil {
+			return failure(env, err)
+		}
+	}
+	if err := writeOutput(*groups, env, func(w io.Writer) error { return report.DedupGroups(w, res) }); err != nil {
+		return failure(env, err)
+	}
+	if *kept != "" {
+		if err := writeOutput(*kept, env, func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 256<<10)
+			for _, i := range res.Kept() {
+				bw.WriteString(res.ID(i))
+				bw.WriteByte('\n')
+			}
+			return bw.Flush()
+		}); err != nil {
+			return failure(env, err)
+		}
+	}
+	info := report.DedupInfo{Version: Version, Inputs: paths, Against: *against}
+	summary := func(w io.Writer) error {
+		if out.format == "table" {
+			return report.DedupTable(w, res, info)
+		}
+		return report.DedupMarkdown(w, res, info)
+	}
+	switch {
+	case out.output != "":
+		err = writeOutput(out.output, env, summary)
+	case *groups != "":
+		err = summary(env.Stdout)
+	default:
+		err = summary(env.Stderr)
+	}
+	if err != nil {
+		return failure(env, err)
+	}
+	mb := float64(res.Bytes) / 1e6
+	sec := max(elapsed.Seconds(), 1e-9)
+	fmt.Fprintf(env.Stderr, "storydiff: dedup: %d articles, %.1f MB in %.2fs (%.0f articles/s, %.1f MB/s), %d groups\n",
+		res.Articles, mb, elapsed.Seconds(), float64(res.Articles)/sec, mb/sec, len(res.Groups))
+	return ExitOK
+}
+
+// newDedupBar returns a byte-progress bar on stderr, sized to the terminal
+// (80 columns when the size is unknown or reported as 0), with a total when
+// every input is a regular file.
+func newDedupBar(paths []string, env *Env) *progressbar.ProgressBar {
+	total := int64(0)
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if p == "-" || err != nil || !fi.Mode().IsRegular() {
+			total = -1
+			break
+		}
+		total += fi.Size()
+	}
+	cols := 0
+	if f, ok := env.Stderr.(*os.File); ok {
+		cols, _, _ = term.GetSize(int(f.Fd()))
+	}
+	if cols <= 0 {
+		cols = 80
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(env.Stderr),
+		progressbar.OptionSetWidth(max(10, cols-60)), // the rest of the line: ~55 columns of counts and rates
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetDescription("reading"),
+		progressbar.OptionSetRenderBlankState(true),
+	)
 }

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dedupGroup is one line of `storydiff dedup` group output.
+type dedupGroup struct {
+	Group          int                `json:"group"`
+	Members        []string           `json:"members"`
+	Representative string             `json:"representative"`
+	Similarity     map[string]float64 `json:"similarity"`
+	Saved          []string           `json:"saved"`
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func parseGroups(t *testing.T, s string) []dedupGroup {
+	t.Helper()
+	var gs []dedupGroup
+	for i, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		var g dedupGroup
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatalf("groups line %d %q: %v", i+1, line, err)
+		}
+		if g.Group != i+1 || len(g.Members) < 2 || len(g.Similarity) != len(g.Members) || g.Similarity[g.Representative] != 1 {
+			t.Fatalf("groups line %d is inconsistent: %s", i+1, line)
+		}
+		gs = append(gs, g)
+	}
+	return gs
+}
+
+// generateCorpus runs `storydiff generate` into dir.
+func generateCorpus(t *testing.T, dir string, args ...string) (corpus, truth string) {
+	t.Helper()
+	corpus, truth = filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "truth.jsonl")
+	r := runCLI(t, "", "", append([]string{"generate", "-o", corpus, "--truth", truth}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("generate: exit %d, stderr %s", r.code, r.stderr)
+	}
+	return corpus, truth
+}
+
+func TestDedupE2EGenerated(t *testing.T) {
+	dir := t.TempDir()
+	corpus, truth := generateCorpus(t, dir, "--n", "800", "--seed", "3")
+	if readFile(t, truth) == "" {
+		t.Fatal("generate wrote an empty truth file")
+	}
+	groups, kept, summary := filepath.Join(dir, "g.jsonl"), filepath.Join(dir, "kept.txt"), filepath.Join(dir, "s.md")
+	r := runCLI(t, "", "", "dedup", "--groups", groups, "--kept", kept, "-o", summary, corpus)
+	if r.code != 0 {
+		t.Fatalf("dedup: exit %d, stderr %s", r.code, r.stderr)
+	}
+	if r.stdout != "" {
+		t.Errorf("dedup with --groups and -o wrote to stdout: %q", r.stdout)
+	}
+	gs := parseGroups(t, readFile(t, groups))
+	if len(gs) == 0 {
+		t.Fatal("no near-duplicate groups in a corpus with 20% copies")
+	}
+	members := 0
+	for _, g := range gs {
+		members += len(g.Members)
+	}
+	keptIDs := strings.Fields(readFile(t, kept))
+	if got, want := len(keptIDs), 800-(members-len(gs)); got != want {
+		t.Errorf("kept %d ids, want %d (800 articles, %d in %d groups)", got, want, members, len(gs))
+	}
+	sum := readFile(t, summary)
+	for _, want := range []string{"# Near-duplicate groups", "| Articles read | 800 |", "## Similarity to the representative"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sum)
+		}
+	}
+	if !strings.Contains(r.stderr, "storydiff: dedup: 800 articles") {
+		t.Errorf("stderr lacks the timing line: %q", r.stderr)
+	}
+
+	// Without --groups the groups go to stdout and the summary to stderr.
+	r2 := runCLI(t, "", "", "dedup", "--format", "table", corpus)
+	if r2.code != 0 || r2.stdout != readFile(t, groups) {
+		t.Errorf("dedup to stdout: exit %d, stdout differs from --groups file", r2.code)
+	}
+	if !strings.Contains(r2.stderr, "Near-duplicate groups") {
+		t.Errorf("summary not on stderr: %q", r2.stderr)
+	}
+}
+
+func TestDedupE2EDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	corpus, _ := generateCorpus(t, dir, "--n", "1500", "--seed", "8", "--workers", "1")
+	corpus2 := filepath.Join(dir, "corpus2.jsonl")
+	if r := runCLI(t, "", "", "generate", "--n", "1500", "--seed", "8", "--workers", "3", "-o", corpus2); r.code != 0 {
+		t.Fatalf("generate: %s", r.stderr)
+	}
+	if readFile(t, corpus) != readFile(t, corpus2) {
+		t.Fatal("generate output depends on --workers")
+	}
+	var first cliResult
+	for i, w := range []string{"1", "2", "5", "5"} {
+		r := runCLI(t, "", "", "dedup", "--workers", w, "--keep", "longest", corpus)
+		if r.code != 0 {
+			t.Fatalf("dedup --workers %s: exit %d, stderr %s", w, r.code, r.stderr)
+		}
+		// The last stderr line is the timing; the summary before it is deterministic.
+		r.stderr = r.stderr[:strings.LastIndex(strings.TrimSuffix(r.stderr, "\n"), "\n")+1]
+		if i == 0 {
+			first = r
+			continue
+		}
+		if r.stdout != first.stdout || r.stderr != first.stderr {
+			t.Errorf("dedup --workers %s output differs from --workers 1", w)
+		}
+	}
+}
+
+func TestDedupE2EBadInput(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bad.jsonl")
+	text := "The council approved the budget on Monday after a long debate about the new bridge."
+	lines := []string{
+		`{"id":"a","text":"` + text + `"}`,
+		`{"id":"b","text": "unterminated`,
+		"{\"id\":\"c\",\"text\":\"invalid \xff utf-8\"}",
+		`{"id":"d","text":""}`,
+		`{"id":"e","text":"` + strings.Repeat("long ", 400) + `"}`,
+		`{"id":"f","text":"` + text + ` Reporting by the desk."}`,
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "", "dedup", "--max-bytes", "1000", "--threshold", "0.3", path)
+	if r.code != 0 {
+		t.Fatalf("exit %d, want 0; stderr %s", r.code, r.stderr)
+	}
+	for _, line := range []string{"2", "3", "4", "5"} {
+		if want := "storydiff: warning: " + path + ":" + line + ":"; !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if gs := parseGroups(t, r.stdout); len(gs) != 1 || strings.Join(gs[0].Members, ",") != "a,f" {
+		t.Errorf("groups = %+v, want a and f together", gs)
+	}
+	if !strings.Contains(r.stderr, "| Skipped inputs (warnings) | 4 |") {
+		t.Errorf("summary does not count 4 warnings:\n%s", r.stderr)
+	}
+
+	r = runCLI(t, "", "", "dedup", "--strict", "--max-bytes", "1000", path)
+	if r.code != 1 || !strings.Contains(r.stderr, "--strict") {
+		t.Errorf("--strict: exit %d, stderr %q; want exit 1 naming --strict", r.code, r.stderr)
+	}
+	if r.stdout != "" {
+		t.Errorf("--strict failure wrote output: %q", r.stdout)
+	}
+
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, []byte("\n\n"), 0o644)
+	if r := runCLI(t, "", "", "dedup", empty); r.code != 1 || !strings.Contains(r.stderr, "no readable article") {
+		t.Errorf("empty input: exit %d, stderr %q; want 1, no readable article", r.code, r.stderr)
+	}
+}
+
+func TestDedupE2ESaveAgainst(t *testing.T) {
+	dir := t.TempDir()
+	corpus, _ := generateCorpus(t, dir, "--n", "1000", "--seed", "4", "--dup-rate", "0.3")
+	data := strings.SplitAfter(readFile(t, corpus), "\n")
+	oldPath, newPath := filepath.Join(dir, "old.jsonl"), filepath.Join(dir, "new.jsonl")
+	os.WriteFile(oldPath, []byte(strings.Join(data[:500], "")), 0o644)
+	os.WriteFile(newPath, []byte(strings.Join(data[500:], "")), 0o644)
+	sig, sig64 := filepath.Join(dir, "old.sig"), filepath.Join(dir, "old64.sig")
+
+	if r := runCLI(t, "", "", "dedup", "--save", sig, oldPath); r.code != 0 {
+		t.Fatalf("--save: exit %d, %s", r.code, r.stderr)
+	}
+	r := runCLI(t, "", "", "dedup", "--against", sig, newPath)
+	if r.code != 0 {
+		t.Fatalf("--against: exit %d, %s", r.code, r.stderr)
+	}
+	gs := parseGroups(t, r.stdout)
+	withSaved := 0
+	for _, g := range gs {
+		if len(g.Saved) > 0 {
+			withSaved++
+			if g.Representative != g.Saved[0] && !strings.Contains(strings.Join(g.Saved, " "), g.Representative) {
+				t.Errorf("group %d holds saved articles but keeps new %s", g.Group, g.Representative)
+			}
+		}
+	}
+	if withSaved == 0 {
+		t.Error("no new article matched the saved batch")
+	}
+	if !strings.Contains(r.stderr, "| Saved articles compared against | 500 |") {
+		t.Errorf("summary lacks the saved count:\n%s", r.stderr)
+	}
+
+	if r := runCLI(t, "", "", "dedup", "--perms", "64", "--save", sig64, oldPath); r.code != 0 {
+		t.Fatalf("--save --perms 64: exit %d, %s", r.code, r.stderr)
+	}
+	r = runCLI(t, "", "", "dedup", "--against", sig64, newPath)
+	if r.code != 1 || !strings.Contains(r.stderr, "--perms 64") || !strings.Contains(r.stderr, "--perms 128") || r.stdout != "" {
+		t.Errorf("--against with other --perms: exit %d, stderr %q; want exit 1 naming both", r.code, r.stderr)
+	}
+	notSig := filepath.Join(dir, "not.sig")
+	os.WriteFile(notSig, []byte("hello"), 0o644)
+	if r := runCLI(t, "", "", "dedup", "--against", notSig, newPath); r.code != 1 || !strings.Contains(r.stderr, "not a valid storydiff signature file") {
+		t.Errorf("--against a non-signature file: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestDedupE2EUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"dedup"}, "no PATH"},
+		{[]string{"dedup", "--keep", "last", "x.jsonl"}, `unknown --keep "last"`},
+		{[]string{"dedup", "--progress", "sometimes", "x.jsonl"}, `unknown --progress "sometimes"`},
+		{[]string{"dedup", "--format", "json", "x.jsonl"}, `unknown --format "json"`},
+		{[]string{"dedup", "--threshold", "1.5", "x.jsonl"}, "--threshold"},
+		{[]string{"dedup", "--bands", "100", "--rows", "2", "x.jsonl"}, "exceeds --perms"},
+		{[]string{"generate", "--n", "-3"}, "--n"},
+		{[]string{"generate", "extra"}, "unexpected argument"},
+	}
+	for _, tt := range tests {
+		r := runCLI(t, "", "", tt.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("storydiff %s: exit %d, stderr %q; want exit 2 mentioning %q", strings.Join(tt.args, " "), r.code, r.stderr, tt.want)
+		}
+	}
+	for _, cmd := range []string{"dedup", "generate"} {
+		if r := runCLI(t, "", "", cmd, "--help"); r.code != 0 || !strings.Contains(r.stdout, "usage: storydiff "+cmd) {
+			t.Errorf("storydiff %s --help: exit %d, stdout %q", cmd, r.code, r.stdout)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+// Package dedup finds near-duplicate articles in corpora of millions of
+// articles with MinHash signatures and banded locality-sensitive hashing.
+//
+// [Run] streams its inputs: a reader goroutine cuts JSON Lines files into
+// batches of lines (other inputs go through [corpus.Walk]), workers on every
+// core decode the records ([corpus.ParseRecord]) and compute their MinHash
+// signatures, and a collector puts the results back in input order, keeping
+// only the id, the text length and the signature of each article: about
+// 4×perms bytes per article, in one flat slab. Texts are dropped once signed.
+//
+// Once all inputs are read, every LSH band is indexed by sorting (band hash,
+// article) keys, articles sharing a band bucket are candidates, candidates
+// whose estimated Jaccard similarity (the fraction of equal signature slots)
+// reaches the threshold are linked, and linked articles form groups
+// (union-find). Each group has a representative ([KeepFirst] or
+// [KeepLongest]) and the similarity of every member to it.
+//
+// The result depends only on the inputs and the options, never on the number
+// of workers or on scheduling.
+//
+// # Memory
+//
+// Per article: the signature (4 bytes × perms, in 8 MB blocks that never
+// move), the id and its entry in the duplicate-id set, and 4 bytes of
+// length; while linking, one 8-byte key per article per worker and one
+// union-find entry. Texts are held only while a batch is being signed (at
+// most 4 batches of 1 MB per worker).
+//
+// # Scale runs
+//
+// Quality against exact ground truth at any scale:
+//
+//	go test ./internal/dedup -run TestQualityScale -v -timeout 1h -dedup.scale 100000
+//
+// Time and peak memory end to end:
+//
+//	storydiff generate --n 1000000 -o corpus.jsonl --truth truth.jsonl
+//	/usr/bin/time -v storydiff dedup --groups groups.jsonl --kept kept.txt --save corpus.sig corpus.jsonl
+//
+// Throughput, index build and query: go test ./internal/dedup -bench . -benchtime 3x
+package dedup
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+
+	"github.com/storydiff/storydiff/shingle"
+)
+
+// Keep selects a group's representative: the article a filtered corpus keeps.
+type Keep int
+
+const (
+	KeepFirst   Keep = iota // the first member in input order
+	KeepLongest             // the member with the longest text (first on ties)
+)
+
+// String returns "first" or "longest".
+func (k Keep) String() string {
+	if k == KeepLongest {
+		return "longest"
+	}
+	return "first"
+}
+
+// DefaultThreshold is the default estimated Jaccard similarity of word
+// 5-shingle sets at or above which two articles are near-duplicates. Word
+// 5-shingles are strict: one changed word in twenty already brings a copy
+// down to about 0.6, a reprint with a new headline, a dropped paragraph and
+// a sign-off appended is at 0.6–0.8, while independently written reports of
+// one event share almost no 5-word sequences (below 0.1). 0.5 thus catches
+// lightly and moderately edited copies without linking distinct texts.
+const DefaultThreshold = 0.5
+
+// DefaultMaxBytes is the default size limit of one article (record line).
+const DefaultMaxBytes = 16 << 20
+
+// Options configures [Run]. The zero value of a field selects its default.
+type Options struct {
+	Shingle   shingle.Options // shingle kind and size, permutations and seed (defaults: word 5-shingles, 128, seed 0)
+	Threshold float64         // estimated Jaccard similarity to link two articles (default DefaultThreshold)
+	Bands     int             // LSH bands; 0 chooses bands and rows from Threshold (see ChooseBands)
+	Rows      int             // rows per band; used with Bands
+	Keep      Keep            // representative of a group
+	Workers   int             // signing goroutines (default GOMAXPROCS)
+	MaxBytes  int             // longer records are skipped with a warning (default DefaultMaxBytes)
+
+	// Against is a batch saved earlier (see [ReadSignatures]): the new
+	// articles are compared with it as well as with each other, and a group
+	// holding a saved article has a saved article as representative. Its
+	// parameters must equal this run's ([Params.Check]).
+	Against *Signatures
+
+	// Pairs asks for every linked pair in [Result.Pairs] (for evaluation;
+	// costs memory proportional to the number of pairs).
+	Pairs bool
+
+	Warn     func(error)    // called, in input order, for every skipped record or file; may be nil
+	Progress func(Progress) // called from one goroutine as articles are signed; may be nil
+	Stdin    io.Reader      // read for the path "-"
+}
+
+// Progress reports how far a run has got.
+type Progress struct {
+	Articles int   // articles signed so far
+	Skipped  int   // records skipped so far
+	Bytes    int64 // input bytes consumed so far
+	Done     bool  // the last report, sent when all inputs are read
+}
+
+func (o *Options) defaults() error {
+	if o.Shingle.K == 0 {
+		o.Shingle.K = 5
+	}
+	if o.Shingle.Perms == 0 {
+		o.Shingle.Perms = 128
+	}
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	switch {
+	case o.Shingle.K < 1:
+		return errors.New("shingle size must be at least 1")
+	case o.Shingle.Perms < 1 || o.Shingle.Perms > 4096:
+		return errors.New("permutations must be between 1 and 4096")
+	case o.Threshold <= 0 || o.Threshold > 1 || math.IsNaN(o.Threshold):
+		return errors.New("threshold must be in (0, 1]")
+	case o.Bands < 0 || o.Rows < 0:
+		return errors.New("bands and rows must not be negative")
+	case o.Bands > 0 && (o.Rows < 1 || o.Bands*o.Rows > o.Shingle.Perms):
+		return fmt.Errorf("bands × rows = %d × %d does not fit in %d permutations", o.Bands, o.Rows, o.Shingle.Perms)
+	}
+	if o.Bands == 0 {
+		o.Bands, o.Rows = ChooseBands(o.Threshold, o.Shingle.Perms)
+	}
+	return nil
+}
+
+// ChooseBands returns the LSH banding for a similarity threshold: the most
+// rows per band (fewest chance candidates) such that a pair whose true
+// Jaccard similarity equals the threshold still becomes a candidate with
+// probability at least 0.95, so that pairs above the threshold are missed
+// only by the (verified) signature estimate, not by the index. For 128
+// permutations: threshold 0.5 gives 42 bands of 3 rows, 0.8 gives 18 of 7.
+func ChooseBands(threshold float64, perms int) (bands, rows int) {
+	for r := perms; r >= 1; r-- {
+		b := perms / r
+		if candidateProb(threshold, b, r) >= 0.95 {
+			return b, r
+		}
+	}
+	return perms, 1
+}
+
+// candidateProb is the probability that a pair with Jaccard similarity s
+// shares at least one of b bands of r rows.
+func candidateProb(s float64, b, r int) float64 {
+	return 1 - math.Pow(1-math.Pow(s, float64(r)), float64(b))
+}
+
+// Params are the parameters a signature depends on, plus the banding used.
+type Params struct {
+	Kind  shingle.Kind
+	K     int
+	Perms int
+	Seed  uint64
+}
+
+// String describes p as flags.
+func (p Params) String() string {
+	kind := "word"
+	if p.Kind == shingle.Char {
+		kind = "char"
+	}
+	return fmt.Sprintf("--shingle-kind %s --shingle %d --perms %d --seed %d", kind, p.K, p.Perms, p.Seed)
+}
+
+// Check returns an error naming the differences when saved signatures made
+// with p cannot be compared with signatures made with q.
+func (p Params) Check(q Params) error {
+	if p == q {
+		return nil
+	}
+	return fmt.Errorf("%w: saved with %s, this run uses %s", ErrParams, p, q)
+}
+
+// ErrParams is wrapped by the error of comparing signatures made with
+// different parameters.
+var ErrParams = errors.New("signatures made with other parameters")
+
+// Group is one set of near-duplicate articles (two or more).
+type Group struct {
+	Members        []int     // article indices (see Result.ID), ascending
+	Representative int       // the member to keep
+	Similarity     []float64 // estimated Jaccard similarity of each member to the representative (1 for itself)
+}
+
+// Pair is a linked pair of articles: a candidate whose estimated similarity
+// reached the threshold.
+type Pair struct {
+	A, B       int // article indices, A < B
+	Similarity float64
+}
+
+// Result is the outcome of [Run].
+type Result struct {
+	Params    Params
+	Threshold float64
+	Bands     int
+	Rows      int
+	Keep      Keep
+
+	Saved    int   // articles of the Against batch (indices 0..Saved-1)
+	Articles int   // articles read and signed in this run (indices Saved..)
+	Skipped  int   // records or files skipped with a warning
+	Bytes    int64 // input bytes read
+
+	Candidates int     // distinct candidate checks made (pairs sharing a band, counted per band)
+	Groups     []Group // groups of two or more, ordered by first member
+	Pairs      []Pair  // linked pairs, sorted, when Options.Pairs is set
+
+	// Batch holds the signatures of this run's articles, for saving.
+	Batch *Signatures
+
+	store *Signatures // saved articles, then this run's
+}
+
+// ID returns the id of article i (saved articles first).
+func (r *Result) ID(i int) string { return r.store.IDs[i] }
+
+// Length returns the text length in bytes of article i.
+func (r *Result) Length(i int) int { return int(r.store.Lengths[i]) }
+
+// Len returns the number of articles: saved ones, then this run's.
+func (r *Result) Len() int { return r.store.Len() }
+
+// Sig returns the signature of article i.
+func (r *Result) Sig(i int) []uint32 { return r.store.Sig(i) }
+
+// IsSaved reports whether article i comes from the Against batch.
+func (r *Result) IsSaved(i int) bool { return i < r.Saved }
+
+// Duplicates returns the number of articles a filtered corpus drops: group
+// members other than the representative, counting only this run's articles.
+func (r *Result) Duplicates() int {
+	n := 0
+	for _, g := range r.Groups {
+		for _, m := range g.Members {
+			if m != g.Representative && m >= r.Saved {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Kept returns, in input order, the indices of this run's articles a
+// filtered corpus keeps: those in no group, and the representatives that are
+// not saved articles.
+func (r *Result) Kept() []int {
+	drop := make([]bool, r.Len())
+	for _, g := range r.Groups {
+		for _, m := range g.Members {
+			if m != g.Representative {
+				drop[m] = true
+			}
+		}
+		if g.Representative < r.Saved {
+			drop[g.Representative] = true
+		}
+	}
+	var kept []int
+	for i := r.Saved; i < r.Len(); i++ {
+		if !drop[i] {
+			kept = append(kept, i)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,350 @@
+package dedup
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/shingle"
+)
+
+func TestUnionFind(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     int
+		links [][2]int
+		want  [][]int // groups of two or more, by first member
+	}{
+		{"none", 4, nil, nil},
+		{"pair", 4, [][2]int{{1, 3}}, [][]int{{1, 3}}},
+		{"chain", 6, [][2]int{{4, 5}, {0, 4}, {2, 5}}, [][]int{{0, 2, 4, 5}}},
+		{"two groups, order by first member", 6, [][2]int{{3, 5}, {1, 2}}, [][]int{{1, 2}, {3, 5}}},
+		{"self and repeats", 3, [][2]int{{1, 1}, {0, 2}, {2, 0}}, [][]int{{0, 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			uf := newUnionFind(tt.n)
+			for _, l := range tt.links {
+				uf.union(l[0], l[1])
+			}
+			sig := func(int) []uint32 { return []uint32{1} }
+			gs := groups(uf, tt.n, sig, make([]uint32, tt.n), 0, KeepFirst)
+			var got [][]int
+			for _, g := range gs {
+				got = append(got, g.Members)
+				if g.Representative != g.Members[0] {
+					t.Errorf("representative = %d, want first member %d", g.Representative, g.Members[0])
+				}
+			}
+			if !slices.EqualFunc(got, tt.want, slices.Equal) {
+				t.Errorf("groups = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGroupsRepresentative(t *testing.T) {
+	uf := newUnionFind(5)
+	uf.union(0, 2)
+	uf.union(2, 4)
+	lengths := []uint32{10, 0, 30, 0, 30}
+	sigs := [][]uint32{{1, 2, 3, 4}, {0, 0, 0, 0}, {1, 2, 3, 9}, {0, 0, 0, 0}, {1, 2, 8, 9}}
+	sig := func(i int) []uint32 { return sigs[i] }
+	tests := []struct {
+		keep  Keep
+		saved int
+		want  int
+		sims  []float64
+	}{
+		{KeepFirst, 0, 0, []float64{1, 0.75, 0.5}},
+		{KeepLongest, 0, 2, []float64{0.75, 1, 0.75}}, // 2 and 4 tie: the first wins
+		{KeepLongest, 1, 0, []float64{1, 0.75, 0.5}},  // a saved member is kept
+	}
+	for _, tt := range tests {
+		gs := groups(uf, 5, sig, lengths, tt.saved, tt.keep)
+		if len(gs) != 1 {
+			t.Fatalf("got %d groups, want 1", len(gs))
+		}
+		if gs[0].Representative != tt.want || !slices.Equal(gs[0].Similarity, tt.sims) {
+			t.Errorf("keep %v saved %d: representative %d, similarities %v; want %d, %v",
+				tt.keep, tt.saved, gs[0].Representative, gs[0].Similarity, tt.want, tt.sims)
+		}
+	}
+}
+
+func TestChooseBands(t *testing.T) {
+	tests := []struct {
+		threshold  float64
+		perms      int
+		bands, row int
+	}{
+		{0.5, 128, 42, 3},
+		{0.8, 128, 18, 7},
+		{0.9, 128, 10, 12},
+	}
+	for _, tt := range tests {
+		b, r := ChooseBands(tt.threshold, tt.perms)
+		if b != tt.bands || r != tt.row {
+			t.Errorf("ChooseBands(%v, %d) = %d, %d; want %d, %d", tt.threshold, tt.perms, b, r, tt.bands, tt.row)
+		}
+		if p := candidateProb(tt.threshold, b, r); p < 0.95 {
+			t.Errorf("ChooseBands(%v, %d): candidate probability at the threshold %.3f, want >= 0.95", tt.threshold, tt.perms, p)
+		}
+	}
+}
+
+func TestIndexQuery(t *testing.T) {
+	const perms = 8
+	sigs := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: perms})
+	slab := []uint32{
+		1, 2, 3, 4, 5, 6, 7, 8, // 0
+		1, 2, 0, 0, 0, 0, 0, 0, // 1: shares band 0 with 0
+		9, 9, 9, 9, 9, 9, 7, 8, // 2: shares band 3 with 0
+		5, 5, 5, 5, 5, 5, 5, 5, // 3: shares nothing
+	}
+	for i := range 4 {
+		sigs.Append(fmt.Sprint(i), 0, slab[i*perms:(i+1)*perms])
+	}
+	x := NewIndex(sigs, 4, 2, 2)
+	if got, want := x.Query(slab[:perms]), []int{0, 1, 2}; !slices.Equal(got, want) {
+		t.Errorf("Query(sig 0) = %v, want %v", got, want)
+	}
+	if got, want := x.Query(slab[3*perms:]), []int{3}; !slices.Equal(got, want) {
+		t.Errorf("Query(sig 3) = %v, want %v", got, want)
+	}
+}
+
+func TestSignaturesRoundTrip(t *testing.T) {
+	s := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4, Seed: 42})
+	ids := []string{"a", "", "ünïcode id", strings.Repeat("x", 300)}
+	lengths := []uint32{10, 0, 7, 1 << 31}
+	slab := []uint32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1<<32 - 1, 3, 3}
+	for i := range ids {
+		s.Append(ids[i], lengths[i], slab[4*i:4*i+4])
+	}
+	// Spill into a second storage block.
+	for i := range blockArticles {
+		s.Append(fmt.Sprint("b", i), uint32(i), []uint32{uint32(i), 1, 2, uint32(i) * 7})
+	}
+	var buf bytes.Buffer
+	n, err := s.WriteTo(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(buf.Len()) {
+		t.Errorf("WriteTo returned %d, wrote %d bytes", n, buf.Len())
+	}
+	data := buf.Bytes()
+	got, err := ReadSignatures(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Params != s.Params || !slices.Equal(got.IDs, s.IDs) || !slices.Equal(got.Lengths, s.Lengths) {
+		t.Fatalf("round trip: params %v, %d ids; want %v, %d", got.Params, got.Len(), s.Params, s.Len())
+	}
+	for i := range s.IDs {
+		if !slices.Equal(got.Sig(i), s.Sig(i)) {
+			t.Fatalf("round trip: signature %d = %v, want %v", i, got.Sig(i), s.Sig(i))
+		}
+	}
+	if err := got.checkScheme(); err != nil {
+		t.Errorf("checkScheme after round trip: %v", err)
+	}
+
+	// Every truncation and a flipped byte anywhere is an ErrSigFile error.
+	for cut := 0; cut < len(data); cut += 1 + cut/3 {
+		if _, err := ReadSignatures(bytes.NewReader(data[:cut])); !errors.Is(err, ErrSigFile) {
+			t.Fatalf("ReadSignatures(first %d bytes) error = %v, want ErrSigFile", cut, err)
+		}
+	}
+	for i := 0; i < len(data); i += 1 + i/5 {
+		bad := bytes.Clone(data)
+		bad[i] ^= 0x40
+		if _, err := ReadSignatures(bytes.NewReader(bad)); !errors.Is(err, ErrSigFile) {
+			t.Fatalf("ReadSignatures(byte %d flipped) error = %v, want ErrSigFile", i, err)
+		}
+	}
+	if _, err := ReadSignatures(bytes.NewReader(append(bytes.Clone(data), 0))); !errors.Is(err, ErrSigFile) {
+		t.Errorf("trailing byte: error = %v, want ErrSigFile", err)
+	}
+}
+
+func TestParamsCheck(t *testing.T) {
+	p := Params{Kind: shingle.Word, K: 5, Perms: 128, Seed: 1}
+	if err := p.Check(p); err != nil {
+		t.Errorf("Check(same) = %v, want nil", err)
+	}
+	q := p
+	q.Perms = 64
+	err := p.Check(q)
+	if !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), "--perms 128") || !strings.Contains(err.Error(), "--perms 64") {
+		t.Errorf("Check(other perms) = %v, want ErrParams naming both", err)
+	}
+}
+
+// writeCorpus writes JSON Lines records id/text to a temporary file.
+func writeCorpus(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func rec(id, text string) string {
+	return fmt.Sprintf(`{"id":%q,"text":%q}`, id, text)
+}
+
+func TestRunWarnings(t *testing.T) {
+	path := writeCorpus(t,
+		rec("a", "one two three four five six seven"),
+		`{"id":"broken", "text": `,
+		"",
+		"{\"id\":\"bad-utf8\",\"text\":\"caf\xe9\"}",
+		rec("empty", "   "),
+		rec("big", strings.Repeat("word ", 100)),
+		rec("b", "one two three four five six seven"),
+	)
+	var warns []string
+	res, err := Run([]string{path}, Options{MaxBytes: 300, Warn: func(err error) { warns = append(warns, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{path + ":2:", path + ":4:", path + ":5:", path + ":6:"}
+	if len(warns) != len(want) {
+		t.Fatalf("warnings = %q, want %d", warns, len(want))
+	}
+	for i, w := range warns {
+		if !strings.HasPrefix(w, want[i]) {
+			t.Errorf("warning %d = %q, want prefix %q", i, w, want[i])
+		}
+	}
+	if res.Articles != 2 || res.Skipped != 4 {
+		t.Errorf("articles, skipped = %d, %d; want 2, 4", res.Articles, res.Skipped)
+	}
+	if fi, _ := os.Stat(path); res.Bytes != fi.Size() {
+		t.Errorf("bytes = %d, want the file size %d", res.Bytes, fi.Size())
+	}
+}
+
+func TestRunMissingFile(t *testing.T) {
+	var warns []error
+	res, err := Run([]string{filepath.Join(t.TempDir(), "nope.jsonl")}, Options{Warn: func(err error) { warns = append(warns, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Articles != 0 || len(warns) != 1 {
+		t.Errorf("articles %d, warnings %v; want 0 articles and one warning", res.Articles, warns)
+	}
+	if _, ok := errors.AsType[*corpus.ParseError](warns[0]); !ok {
+		t.Errorf("warning %v is not a *corpus.ParseError", warns[0])
+	}
+}
+
+func TestRunDuplicateIDs(t *testing.T) {
+	path := writeCorpus(t, rec("x", "alpha beta gamma delta epsilon"), rec("x", "zeta eta theta iota kappa"))
+	var warns []string
+	res, err := Run([]string{path}, Options{Warn: func(err error) { warns = append(warns, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Articles != 2 || res.ID(0) != "x" || res.ID(1) != "x~2" {
+		t.Errorf("ids = %q, %q; want x, x~2", res.ID(0), res.ID(1))
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], path+":2:") {
+		t.Errorf("warnings = %q, want one at line 2", warns)
+	}
+}
+
+func TestRunBadOptions(t *testing.T) {
+	for _, opt := range []Options{
+		{Threshold: 1.5},
+		{Shingle: shingle.Options{K: -1}},
+		{Bands: 100, Rows: 2},
+	} {
+		if _, err := Run(nil, opt); err == nil {
+			t.Errorf("Run(%+v) succeeded, want an error", opt)
+		}
+	}
+}
+
+func TestRunAgainstMismatch(t *testing.T) {
+	path := writeCorpus(t, rec("a", "one two three four five six"))
+	saved := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 64})
+	_, err := Run([]string{path}, Options{Against: saved})
+	if !errors.Is(err, ErrParams) {
+		t.Errorf("Run against 64-permutation batch: error %v, want ErrParams", err)
+	}
+}
+
+func FuzzReadSignatures(f *testing.F) {
+	s := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4, Seed: 1})
+	s.Append("a", 3, []uint32{1, 2, 3, 4})
+	s.Append("b", 0, []uint32{5, 6, 7, 8})
+	var buf bytes.Buffer
+	if _, err := s.WriteTo(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(sigMagic))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ReadSignatures(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, ErrSigFile) {
+				t.Fatalf("error %v does not wrap ErrSigFile", err)
+			}
+			return
+		}
+		// A file that reads back is written back identically.
+		var out bytes.Buffer
+		if _, err := got.WriteTo(&out); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), data) {
+			t.Errorf("re-encoding differs from the input")
+		}
+	})
+}
+
+// TestRunHugeRecord checks that a 50 MB record is skipped with a warning at
+// the default limit and the records after it are still read.
+func TestRunHugeRecord(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 50 MB file")
+	}
+	path := filepath.Join(t.TempDir(), "huge.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(f, rec("before", "the first article is short and fine to read"))
+	f.WriteString(`{"id":"huge","text":"`)
+	chunk := []byte(strings.Repeat("lorem ipsum ", 1<<16))
+	for written := 0; written < 50<<20; written += len(chunk) {
+		f.Write(chunk)
+	}
+	f.WriteString("\"}\n")
+	fmt.Fprintln(f, rec("after", "the last article is short and fine to read too"))
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var warns []error
+	res, err := Run([]string{path}, Options{Warn: func(err error) { warns = append(warns, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Articles != 2 || res.ID(0) != "before" || res.ID(1) != "after" {
+		t.Errorf("read %d articles, want before and after", res.Articles)
+	}
+	if len(warns) != 1 || !errors.Is(warns[0], ErrTooLarge) || !strings.HasPrefix(warns[0].Error(), path+":2: ") {
+		t.Errorf("warnings = %v, want one ErrTooLarge at line 2", warns)
+	}
+}
