@@ -1,17 +1,149 @@
 package report
 
 import (
+	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/storydiff/storydiff/compare/facts"
 )
 
-// API CONTRACT (skeleton). The facts helper replaces these stubs; the
-// Markdown and Table renderers call them for each cluster whose Comparison
-// is non-nil, after the cluster's member and pair tables.
+// Widths (in characters) at which fact cells are cut.
+const (
+	factCellWidth    = 80  // a source's wording in the fact matrix
+	factWordingWidth = 160 // a sentence in conflicts and shared passages
+)
+
+// factSection is one titled table of the fact comparison.
+type factSection struct {
+	title  string
+	empty  string // printed instead of the table when there are no rows
+	header []string
+	align  []string
+	rows   [][]string
+}
+
+// factSections builds the four sections, in report order: conflicts first
+// (what a fact-checker must verify), then the fact matrix, the facts only
+// one source carries, and the passages shared near-verbatim.
+func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSection {
+	conf := factSection{title: "Conflicts to check", empty: "No conflicts between the sources.",
+		header: []string{"#", "Kind", "About", "Source", "Line", "Version", "As written"},
+		align:  []string{"right", "", "", "", "right", "", ""}}
+	for i, c := range cmp.Conflicts {
+		for _, v := range c.Values {
+			conf.rows = append(conf.rows, []string{strconv.Itoa(i + 1), c.Kind, truncate(c.Text, factCellWidth), v.Doc,
+				lineCell(v.Line), truncate(v.Value, factCellWidth), truncate(v.Wording, width)})
+		}
+	}
+
+	matrix := factSection{title: "Fact matrix", empty: "No facts extracted.",
+		header: append([]string{"Fact", "Kind", "Sources"}, docIDs...),
+		align:  []string{"", "", "right"}}
+	for _, f := range cmp.Facts {
+		row := []string{f.ID, f.Kind, fmt.Sprintf("%d/%d", len(f.Mentions), len(docIDs))}
+		for _, d := range docIDs {
+			row = append(row, mentionCell(&f, f.MentionOf(d)))
+		}
+		matrix.rows = append(matrix.rows, row)
+	}
+
+	only := factSection{title: "Only in this source", empty: "Every fact is reported by at least two sources.",
+		header: []string{"Source", "Fact", "Kind", "Line", "As written"},
+		align:  []string{"", "", "", "right", ""}}
+	for _, o := range cmp.OnlyIn {
+		for _, id := range o.Facts {
+			f := cmp.FactByID(id)
+			if f == nil || len(f.Mentions) == 0 {
+				continue
+			}
+			m := f.Mentions[0]
+			only.rows = append(only.rows, []string{o.Doc, f.ID, f.Kind, lineCell(m.Line), mentionText(f, &m)})
+		}
+	}
+
+	shared := factSection{title: "Shared passages", empty: "No sentence appears near-verbatim in two sources.",
+		header: []string{"#", "Similarity", "Source", "Line", "Text"},
+		align:  []string{"right", "right", "", "right", ""}}
+	for i, p := range cmp.SharedPassages {
+		for _, m := range p.Mentions {
+			shared.rows = append(shared.rows, []string{strconv.Itoa(i + 1), score(p.Similarity), m.Doc,
+				lineCell(m.Line), truncate(m.Text, width)})
+		}
+	}
+	return []factSection{conf, matrix, only, shared}
+}
+
+func lineCell(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// mentionText is a source's wording of a fact, with the speaker of a quote.
+func mentionText(f *facts.Fact, m *facts.Mention) string {
+	t := truncate(m.Text, factCellWidth)
+	if f.Kind == facts.KindQuote {
+		t = "“" + t + "”"
+		if sp := m.SpeakerAs; sp != "" {
+			t += " — " + truncate(sp, 60)
+		} else if m.Speaker != "" {
+			t += " — " + truncate(m.Speaker, 60)
+		}
+	}
+	return t
+}
+
+// mentionCell is a fact-matrix cell: the wording and its line, or "" (shown
+// as "—") when the source omits the fact.
+func mentionCell(f *facts.Fact, m *facts.Mention) string {
+	if m == nil {
+		return ""
+	}
+	return mentionText(f, m) + " (line " + strconv.Itoa(m.Line) + ")"
+}
 
 // factsMarkdown writes the fact-comparison sections of one cluster.
-func factsMarkdown(w io.Writer, cmp *facts.Comparison, docIDs []string) error { return nil }
+func factsMarkdown(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
+	if cmp == nil {
+		return nil
+	}
+	for _, s := range factSections(cmp, docIDs, factWordingWidth) {
+		if _, err := fmt.Fprintf(w, "\n### %s\n", s.title); err != nil {
+			return err
+		}
+		if len(s.rows) == 0 {
+			if _, err := fmt.Fprintf(w, "\n%s\n", s.empty); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeMarkdownTableAligned(w, s.header, s.align, s.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // factsTable writes the same sections as terminal tables.
-func factsTable(w io.Writer, cmp *facts.Comparison, docIDs []string) error { return nil }
+func factsTable(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
+	if cmp == nil {
+		return nil
+	}
+	for _, s := range factSections(cmp, docIDs, factWordingWidth) {
+		if _, err := fmt.Fprintf(w, "\n%s\n", s.title); err != nil {
+			return err
+		}
+		if len(s.rows) == 0 {
+			if _, err := fmt.Fprintf(w, "\n%s\n", s.empty); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeTextTableAligned(w, s.header, s.align, s.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}

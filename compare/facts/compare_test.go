@@ -1,0 +1,321 @@
+package facts
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/storydiff/storydiff/internal/corpus"
+)
+
+// onlyInTexts returns, per document, the fact texts no other source carries.
+func onlyInTexts(c *Comparison) map[string][]string {
+	out := map[string][]string{}
+	for _, o := range c.OnlyIn {
+		for _, id := range o.Facts {
+			f := c.FactByID(id)
+			out[o.Doc] = append(out[o.Doc], f.Kind+":"+f.Mentions[0].Text)
+		}
+	}
+	return out
+}
+
+func conflictKinds(c *Comparison) []string {
+	var out []string
+	for _, x := range c.Conflicts {
+		out = append(out, x.Kind)
+	}
+	return out
+}
+
+// TestSeedPair checks the acceptance criteria on the bundled pair of
+// reports of one event: every expectation follows from general rules.
+func TestSeedPair(t *testing.T) {
+	a, b := seed(t, "000"), seed(t, "001")
+	c := Compare([]*corpus.Article{a, b})
+
+	// Quotes both carry, attributed to different speakers.
+	for _, q := range []string{"several hundred soldiers and heavy weapons", "several hundred men who are on the ground"} {
+		found := false
+		for _, x := range c.Conflicts {
+			if x.Kind == ConflictAttribution && strings.Contains(x.Text, q) && len(x.Values) == 2 &&
+				x.Values[0].Value != x.Values[1].Value {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no attribution conflict for the quote %q; conflicts: %+v", q, c.Conflicts)
+		}
+	}
+	// The name misspelt within one report.
+	found := false
+	for _, x := range c.Conflicts {
+		if x.Kind != ConflictSpelling {
+			continue
+		}
+		var spellings []string
+		for _, v := range x.Values {
+			spellings = append(spellings, v.Value)
+		}
+		if slices.Contains(spellings, "Bodganov") && (slices.Contains(spellings, "Bogdanov") || slices.Contains(spellings, "Mikhail Bogdanov")) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no spelling conflict Bogdanov/Bodganov; conflicts: %+v", c.Conflicts)
+	}
+	// No other conflict: the two reports agree on every figure they share.
+	for _, x := range c.Conflicts {
+		if x.Kind == ConflictFigure || x.Kind == ConflictDate {
+			t.Errorf("unexpected %s conflict: %+v", x.Kind, x)
+		}
+	}
+	only := onlyInTexts(c)
+	want := map[string][]string{
+		a.ID: {"date:December 21", "date:December 27", "date:2016", "person:Dmitry Peskov", "person:Mikhail Bogdanov",
+			"organization:Interfax", "organization:Kremlin"},
+		b.ID: {"date:2014", "date:2003", "date:2013", "figure:74-year-old", "person:Ange Maxime Kazagui",
+			"organization:MINUSCA", "place:Kigali"},
+	}
+	for doc, ws := range want {
+		for _, w := range ws {
+			if !slices.Contains(only[doc], w) {
+				t.Errorf("only-in %s lacks %q; has %q", doc, w, only[doc])
+			}
+		}
+	}
+	// Facts both carry are not "only in".
+	for doc, got := range only {
+		for _, shared := range []string{"person:Francois Bozize", "place:Bangui", "place:Russia", "place:Rwanda"} {
+			if slices.Contains(got, shared) {
+				t.Errorf("only-in %s has %q, which both report", doc, shared)
+			}
+		}
+	}
+}
+
+// TestSeedPairDeterministic compares twice and in both orders of input.
+func TestSeedPairDeterministic(t *testing.T) {
+	a, b := seed(t, "000"), seed(t, "001")
+	x := fmt.Sprintf("%+v", *Compare([]*corpus.Article{a, b}))
+	y := fmt.Sprintf("%+v", *Compare([]*corpus.Article{a, b}))
+	if x != y {
+		t.Errorf("Compare is not deterministic")
+	}
+}
+
+var digitsRe = regexp.MustCompile(`\d[\d,]*`)
+
+// editFigure changes the first figure of an article to a value its range
+// excludes.
+func editFigure(a *corpus.Article) (string, bool) {
+	for _, f := range Extract(a) {
+		if f.Kind != KindFigure || f.Value == nil {
+			continue
+		}
+		var n float64
+		if f.Value.Hi == nil {
+			n = math.Floor(f.Value.Lo / 3)
+		} else {
+			n = *f.Value.Hi*3 + 7
+		}
+		num := strconv.FormatFloat(n, 'f', -1, 64)
+		w := f.Text
+		var nw string
+		if loc := digitsRe.FindStringIndex(w); loc != nil {
+			nw = w[:loc[0]] + num + w[loc[1]:]
+		} else {
+			fields := strings.Fields(w)
+			nw = num + " " + fields[len(fields)-1]
+		}
+		return a.Text[:f.Span[0]] + nw + a.Text[f.Span[1]:], true
+	}
+	return "", false
+}
+
+// editSpeaker replaces the named speaker of the first quote attributed
+// after the quotation ("…," X said) by another name.
+func editSpeaker(a *corpus.Article) (string, string, bool) {
+	for _, f := range Extract(a) {
+		if f.Kind != KindQuote || f.Speaker == "" || !unicode.IsUpper(firstRune(f.Speaker)) {
+			continue
+		}
+		toks := nameTokens(f.Speaker)
+		last := toks[len(toks)-1]
+		rest := a.Text[f.Span[1]:]
+		if end := strings.IndexAny(rest, "\n"); end >= 0 {
+			rest = rest[:end]
+		}
+		i := strings.Index(rest, last)
+		if i < 0 {
+			continue
+		}
+		from, to := f.Span[1]+i, f.Span[1]+i+len(last)
+		// Extend back over the rest of the name as written.
+		for {
+			pre := strings.TrimRight(a.Text[:from], " -")
+			k := strings.LastIndexAny(pre, " -\n\"“”") + 1
+			w := pre[k:]
+			if w == "" || !strings.Contains(f.Speaker, w) {
+				break
+			}
+			from = k
+		}
+		return a.Text[:from] + "Jonathan Smithers" + a.Text[to:], f.Speaker, true
+	}
+	return "", "", false
+}
+
+func withText(a *corpus.Article, id, text string) *corpus.Article {
+	return &corpus.Article{ID: id, Title: a.Title, Text: text, FirstLine: a.FirstLine, Time: a.Time}
+}
+
+// TestEditedCopies compares an article with copies edited in one place:
+// the comparison must show exactly that difference.
+func TestEditedCopies(t *testing.T) {
+	for _, prefix := range []string{"000", "001", "002", "003", "004"} {
+		orig := seed(t, prefix)
+		t.Run(prefix+"/exact copy", func(t *testing.T) {
+			c := Compare([]*corpus.Article{orig, withText(orig, "zz-copy", orig.Text)})
+			if got := conflictKinds(c); !onlyWithin(got, ConflictSpelling) {
+				t.Errorf("conflicts = %q, want none (bar spelling inside the article)", got)
+			}
+			assertSpellingWithin(t, c)
+			if got := onlyInTexts(c); len(got) != 0 {
+				t.Errorf("only-in = %q, want none", got)
+			}
+		})
+		if text, ok := editFigure(orig); ok {
+			t.Run(prefix+"/figure changed", func(t *testing.T) {
+				c := Compare([]*corpus.Article{orig, withText(orig, "zz-copy", text)})
+				if got := strings.Join(filterOut(conflictKinds(c), ConflictSpelling), ","); got != ConflictFigure {
+					t.Errorf("conflicts = %q, want [figure]: %+v", got, c.Conflicts)
+				}
+				if got := onlyInTexts(c); len(got) != 0 {
+					t.Errorf("only-in = %q, want none", got)
+				}
+			})
+		}
+		if text, old, ok := editSpeaker(orig); ok {
+			t.Run(prefix+"/speaker replaced", func(t *testing.T) {
+				c := Compare([]*corpus.Article{orig, withText(orig, "zz-copy", text)})
+				// The quote, and quotes resolved to its speaker (continuations,
+				// pronouns), change speaker; nothing else does.
+				last := nameTokens(old)[len(nameTokens(old))-1]
+				n := 0
+				for _, x := range c.Conflicts {
+					if x.Kind == ConflictSpelling {
+						continue
+					}
+					n++
+					if x.Kind != ConflictAttribution || !strings.Contains(x.Values[0].Value, last) || !strings.Contains(x.Values[1].Value, "Jonathan Smithers") {
+						t.Errorf("conflict %+v, want an attribution %s → Jonathan Smithers", x, old)
+					}
+				}
+				if n == 0 {
+					t.Errorf("no attribution conflict after replacing %s", old)
+				}
+				for doc, texts := range onlyInTexts(c) {
+					for _, x := range texts {
+						if doc == "zz-copy" && x != "person:Jonathan Smithers" ||
+							doc != "zz-copy" && !strings.HasPrefix(x, "person:") && !strings.Contains(old, strings.TrimPrefix(x, "person:")) {
+							t.Errorf("only-in %s has %q; want only the speaker change (%s → Jonathan Smithers)", doc, x, old)
+						}
+					}
+				}
+			})
+		}
+		t.Run(prefix+"/sentence removed", func(t *testing.T) {
+			sents := splitSentences(orig.Text)
+			for si, s := range sents {
+				text := orig.Text[:s.start] + orig.Text[s.end:]
+				c := Compare([]*corpus.Article{orig, withText(orig, "zz-copy", text)})
+				if got := filterOut(conflictKinds(c), ConflictSpelling); len(got) != 0 {
+					t.Errorf("sentence %d removed: conflicts = %q, want none: %+v", si, got, c.Conflicts)
+				}
+				for _, o := range c.OnlyIn {
+					for _, id := range o.Facts {
+						f := c.FactByID(id)
+						m := f.Mentions[0]
+						if o.Doc == "zz-copy" {
+							t.Errorf("sentence %d removed: copy has only-in %s %q", si, f.Kind, m.Text)
+						} else if m.Span[0] < s.start || m.Span[1] > s.end {
+							t.Errorf("sentence %d removed: only-in %s %q at %v is outside the removed sentence %v", si, f.Kind, m.Text, m.Span, [2]int{s.start, s.end})
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func onlyWithin(kinds []string, allowed string) bool {
+	for _, k := range kinds {
+		if k != allowed {
+			return false
+		}
+	}
+	return true
+}
+
+func filterOut(kinds []string, drop string) []string {
+	var out []string
+	for _, k := range kinds {
+		if k != drop {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// assertSpellingWithin checks that spelling conflicts of an article and its
+// copy are the article's own variants, found in both.
+func assertSpellingWithin(t *testing.T, c *Comparison) {
+	t.Helper()
+	for _, x := range c.Conflicts {
+		docs := map[string]bool{}
+		for _, v := range x.Values {
+			docs[v.Doc] = true
+		}
+		if len(docs) != 2 {
+			t.Errorf("spelling conflict %+v is not in both copies", x)
+		}
+	}
+}
+
+// TestFigureAlignment checks independent wordings of one count: a precision
+// difference is not a conflict; incompatible counts of the same thing are.
+func TestFigureAlignment(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		conflict   bool
+		aligned    bool
+	}{
+		{"hundreds vs 300", "Russia has sent hundreds of soldiers to the country, the ministry said.",
+			"The ministry said Russia had sent 300 soldiers to the country.", false, true},
+		{"300 vs 500", "Russia has sent 300 soldiers to the country, the ministry said.",
+			"The ministry said Russia had sent 500 soldiers to the country.", true, true},
+		{"different things counted", "Rebels killed 300 soldiers near the border last year.",
+			"The government flew 500 soldiers into the capital on Monday to guard the palace.", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare([]*corpus.Article{{ID: "a", Text: tt.a, FirstLine: 1}, {ID: "b", Text: tt.b, FirstLine: 1}})
+			conflict, aligned := false, false
+			for _, x := range c.Conflicts {
+				conflict = conflict || x.Kind == ConflictFigure
+			}
+			for _, f := range c.Facts {
+				aligned = aligned || f.Kind == KindFigure && len(f.Mentions) == 2
+			}
+			if conflict != tt.conflict || aligned != tt.aligned {
+				t.Errorf("figure conflict = %v, aligned = %v; want %v, %v\n%+v", conflict, aligned, tt.conflict, tt.aligned, c)
+			}
+		})
+	}
+}

@@ -1,0 +1,330 @@
+package facts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date classes: what a date mention pins down.
+const (
+	dDay     = "day"      // a calendar day: key 2006-01-02
+	dMonDay  = "monthday" // month and day, year unknown: key 01-02
+	dMonth   = "month"    // key 2006-01
+	dMon     = "mon"      // month, year unknown: key 01
+	dYear    = "year"     // key 2006
+	dWeekday = "weekday"  // unresolved weekday: key "sunday"
+	dRange   = "range"    // a resolved span: key "2006-01-02/2006-01-08"
+	dRel     = "rel"      // unresolved relative wording: key as written, lower-cased
+)
+
+// dateMention is a date found in a sentence.
+type dateMention struct {
+	start, end int // byte span
+	t0, t1     int // token range
+	class, key string
+	resolved   string // Mention.Date
+	weekday    string // the weekday as written, for a resolved weekday
+	month      string // "01".."12" for a resolved month
+	relative   bool   // resolved from relative wording ("on Sunday", "today")
+}
+
+var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "early",
+	"late", "mid", "the", "through", "between", "and", "to", "summer", "winter", "spring", "autumn", "fall")
+
+var futureCues = set("will", "ahead", "scheduled", "due", "upcoming", "next", "expected", "planned", "set",
+	"shall", "coming", "tomorrow")
+
+var relUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+
+// extractDates finds the dates of one sentence, resolving relative ones
+// against ref when it is not zero. mask receives the tokens used.
+func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
+	var out []dateMention
+	future := false
+	for _, t := range toks {
+		if futureCues[t.lower()] {
+			future = true
+		}
+	}
+	add := func(a, b int, class, key, resolved string) {
+		out = append(out, dateMention{start: toks[a].start, end: toks[b-1].end, t0: a, t1: b, class: class, key: key, resolved: resolved})
+		for k := a; k < b; k++ {
+			mask[k] = true
+		}
+	}
+	day := func(k int) int {
+		if k < 0 || k >= len(toks) {
+			return 0
+		}
+		s := strings.TrimRight(strings.ToLower(toks[k].text), "stndrh")
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 31 || len(s) > 2 {
+			return 0
+		}
+		return n
+	}
+	year := func(k int) int {
+		if k < 0 || k >= len(toks) || len(toks[k].text) != 4 {
+			return 0
+		}
+		n, err := strconv.Atoi(toks[k].text)
+		if err != nil || n < 1800 || n > 2100 {
+			return 0
+		}
+		return n
+	}
+	for i := 0; i < len(toks); i++ {
+		if mask[i] {
+			continue
+		}
+		t := toks[i]
+		lw := t.lower()
+		if m, ok := months[lw]; ok && t.isCap() {
+			a, b := i, i+1
+			d := 0
+			if d = day(i + 1); d > 0 {
+				b = i + 2
+			} else if d = day(i - 1); d > 0 && !mask[i-1] {
+				a = i - 1
+			}
+			y := 0
+			if k := b; k < len(toks) && toks[k].text == "," && year(k+1) > 0 {
+				y, b = year(k+1), k+2
+			} else if y = year(b); y > 0 {
+				b++
+			}
+			if (lw == "may" || lw == "march") && d == 0 && y == 0 {
+				continue // the verb or the noun
+			}
+			switch {
+			case d > 0 && y > 0:
+				k := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				add(a, b, dDay, k, k)
+			case d > 0:
+				if ref.IsZero() {
+					add(a, b, dMonDay, fmt.Sprintf("%02d-%02d", m, d), "")
+				} else {
+					r := nearestYear(ref, time.Month(m), d)
+					k := r.Format("2006-01-02")
+					add(a, b, dDay, k, k)
+				}
+			case y > 0:
+				k := fmt.Sprintf("%04d-%02d", y, m)
+				add(a, b, dMonth, k, k)
+			default:
+				if ref.IsZero() {
+					add(a, b, dMon, fmt.Sprintf("%02d", m), "")
+				} else {
+					r := nearestYear(ref, time.Month(m), 1)
+					k := r.Format("2006-01")
+					add(a, b, dMonth, k, k)
+					out[len(out)-1].month = fmt.Sprintf("%02d", m)
+				}
+			}
+			i = b - 1
+			continue
+		}
+		if wd, ok := weekdays[lw]; ok && t.isCap() {
+			a, b := i, i+1
+			dir := 0
+			if i > 0 {
+				switch toks[i-1].lower() {
+				case "last", "past":
+					a, dir = i-1, -1
+				case "next", "coming":
+					a, dir = i-1, 1
+				case "this", "late", "early":
+					a = i - 1
+				}
+			}
+			if b < len(toks) {
+				switch toks[b].lower() {
+				case "night", "morning", "afternoon", "evening":
+					b++
+				}
+			}
+			if dir == 0 {
+				dir = -1
+				if future {
+					dir = 1
+				}
+			}
+			if ref.IsZero() {
+				add(a, b, dWeekday, lw, "")
+			} else {
+				k := resolveWeekday(ref, time.Weekday(wd), dir).Format("2006-01-02")
+				add(a, b, dDay, k, k)
+				out[len(out)-1].weekday = lw
+				out[len(out)-1].relative = true
+			}
+			i = b - 1
+			continue
+		}
+		if y := year(i); y > 0 && (i == 0 || yearPreps[toks[i-1].lower()] || toks[i-1].text == "(" || toks[i-1].text == ",") &&
+			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()]) {
+			k := strconv.Itoa(y)
+			add(i, i+1, dYear, k, k)
+			continue
+		}
+		switch lw {
+		case "yesterday", "today", "tomorrow", "tonight":
+			off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[lw]
+			if ref.IsZero() {
+				add(i, i+1, dRel, lw, "")
+			} else {
+				k := ref.AddDate(0, 0, off).Format("2006-01-02")
+				add(i, i+1, dDay, k, k)
+				out[len(out)-1].relative = true
+			}
+			continue
+		case "last", "next", "this", "past", "earlier", "later":
+			a, k := i, i+1
+			if (lw == "earlier" || lw == "later") && k < len(toks) && toks[k].lower() == "this" {
+				k++
+			}
+			if k < len(toks) {
+				unit := toks[k].lower()
+				if unit == "week" || unit == "month" || unit == "year" || unit == "weekend" {
+					rel := lw
+					if lw == "earlier" || lw == "later" {
+						rel = "this"
+					}
+					if ref.IsZero() {
+						add(a, k+1, dRel, rel+" "+unit, "")
+					} else {
+						lo, hi := periodRange(ref, rel, unit)
+						key := lo.Format("2006-01-02") + "/" + hi.Format("2006-01-02")
+						add(a, k+1, dRange, key, key)
+					}
+					i = k
+					continue
+				}
+			}
+		}
+		// "two days after", "three weeks ago"
+		if n, ok := countWord(t); ok && i+2 < len(toks) {
+			unit, ok := relUnits[toks[i+1].lower()]
+			dir := toks[i+2].lower()
+			if ok && (dir == "ago" || dir == "after" || dir == "before" || dir == "later" || dir == "earlier") {
+				if dir == "ago" && !ref.IsZero() {
+					lo := ref.AddDate(0, 0, -n*unit)
+					k := lo.Format("2006-01-02")
+					if unit > 1 {
+						k = lo.AddDate(0, 0, -unit/2).Format("2006-01-02") + "/" + lo.AddDate(0, 0, unit/2).Format("2006-01-02")
+						add(i, i+3, dRange, k, k)
+					} else {
+						add(i, i+3, dDay, k, k)
+					}
+				} else {
+					add(i, i+3, dRel, fmt.Sprintf("%d %s %s", n, toks[i+1].lower(), dir), "")
+				}
+				i += 2
+			}
+		}
+	}
+	return out
+}
+
+func countWord(t token) (int, bool) {
+	if n, err := strconv.Atoi(t.text); err == nil && n > 0 && n < 1000 {
+		return n, true
+	}
+	switch t.lower() {
+	case "a", "one":
+		return 1, true
+	}
+	if v, ok := smallNumbers[t.lower()]; ok {
+		return int(v), true
+	}
+	return 0, false
+}
+
+// nearestYear returns month/day in the year closest to ref.
+func nearestYear(ref time.Time, m time.Month, d int) time.Time {
+	best := time.Time{}
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		c := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		if best.IsZero() || absDur(c.Sub(ref)) < absDur(best.Sub(ref)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// resolveWeekday returns the weekday nearest to ref in direction dir (-1
+// past, +1 future); ref's own weekday resolves to ref.
+func resolveWeekday(ref time.Time, wd time.Weekday, dir int) time.Time {
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if ref.Weekday() == wd {
+		return ref
+	}
+	for k := 1; k <= 7; k++ {
+		c := ref.AddDate(0, 0, dir*k)
+		if c.Weekday() == wd {
+			return c
+		}
+	}
+	return ref
+}
+
+// periodRange resolves "last week", "this month", "next year" against ref.
+func periodRange(ref time.Time, rel, unit string) (time.Time, time.Time) {
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	shift := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+	switch unit {
+	case "week", "weekend":
+		off := (int(ref.Weekday()) + 6) % 7 // days since Monday
+		mon := ref.AddDate(0, 0, -off+7*shift)
+		if unit == "weekend" {
+			return mon.AddDate(0, 0, 5), mon.AddDate(0, 0, 6)
+		}
+		return mon, mon.AddDate(0, 0, 6)
+	case "month":
+		first := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, shift, 0)
+		return first, first.AddDate(0, 1, -1)
+	default:
+		first := time.Date(ref.Year()+shift, 1, 1, 0, 0, 0, 0, time.UTC)
+		return first, first.AddDate(1, 0, -1)
+	}
+}
+
+// dateRelation compares two dates: comparable when they pin down the same
+// kind of thing, equal when they agree.
+func dateRelation(a, b dateMention) (comparable, equal bool) {
+	// A weekday or month one article resolved and the other could not.
+	if a.class == dWeekday && b.weekday != "" || b.class == dWeekday && a.weekday != "" {
+		return false, a.key == b.weekday || b.key == a.weekday
+	}
+	if a.class == dMon && b.month != "" || b.class == dMon && a.month != "" {
+		return false, a.key == b.month || b.key == a.month
+	}
+	// Dates resolved from relative wording against different datelines
+	// agree when equal but are too uncertain to contradict each other.
+	if a.relative || b.relative {
+		return false, a.class == b.class && a.key == b.key
+	}
+	ca, ka := a.class, a.key
+	cb, kb := b.class, b.key
+	if ca == dDay && cb == dMonDay {
+		ca, ka = dMonDay, ka[5:]
+	}
+	if cb == dDay && ca == dMonDay {
+		cb, kb = dMonDay, kb[5:]
+	}
+	if ca != cb {
+		return false, false
+	}
+	if ca == dRel || ca == dRange {
+		return false, ka == kb
+	}
+	return true, ka == kb
+}

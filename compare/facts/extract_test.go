@@ -1,0 +1,317 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storydiff/storydiff/internal/corpus"
+)
+
+func sentenceTexts(text string) []string {
+	var out []string
+	for _, s := range splitSentences(text) {
+		out = append(out, text[s.start:s.end])
+	}
+	return out
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"abbreviations", "Gen. Smith met Dr. Jones in the U.S. on Monday. Mr. Lee left.",
+			[]string{"Gen. Smith met Dr. Jones in the U.S. on Monday.", "Mr. Lee left."}},
+		{"attribution re-attached", "“We will not retreat!” Prigozhin said. The column moved on.",
+			[]string{"“We will not retreat!” Prigozhin said.", "The column moved on."}},
+		{"straight quotes re-attached", `"Stop now." Officials said so. Then it rained.`,
+			[]string{`"Stop now." Officials said so.`, "Then it rained."}},
+		{"no split inside a quote", `"We are here. We stay," he said. Next.`,
+			[]string{`"We are here. We stay," he said.`, "Next."}},
+		{"paragraphs", "Heading\nFirst line ends here.\n\nSecond paragraph.",
+			[]string{"Heading", "First line ends here.", "Second paragraph."}},
+		{"hard wrap joins", "The minister said the\ntroops had left.",
+			[]string{"The minister said the\ntroops had left."}},
+		{"initials", "J. R. Smith scored 30. He left.", []string{"J. R. Smith scored 30.", "He left."}},
+		{"lower case after period", "It cost 3.5 million. e.g. this stays.", []string{"It cost 3.5 million. e.g. this stays."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sentenceTexts(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("splitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func article(text string, date time.Time) *corpus.Article {
+	return &corpus.Article{ID: "a", Text: text, FirstLine: 3, Time: date}
+}
+
+func extractKind(text, kind string, date time.Time) []Extracted {
+	var out []Extracted
+	for _, x := range Extract(article(text, date)) {
+		if x.Kind == kind {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		in, wording, value, noun string
+	}{
+		{"Russia has sent several hundred soldiers to the area.", "several hundred soldiers", "200–900 (approx.)", "soldier"},
+		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "about 2,069 uniformed personnel", "2069 (approx.)", "personnel"},
+		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "1,730 soldiers", "1730", "soldier"},
+		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "339 policemen", "339", "policeman"},
+		{"It sent more than 5,000 troops.", "more than 5,000 troops", "≥5000 (approx.)", "soldier"},
+		{"Up to 1,000 Wagner paramilitaries arrived.", "Up to 1,000 Wagner paramilitaries", "≤1000 (approx.)", "paramilitary"},
+		{"But the 74-year-old was barred.", "74-year-old", "74", "age"},
+		{"More than 40 civilians were killed.", "More than 40 civilians", "≥40 (approx.)", "civilian"},
+		{"Turnout fell to 38.5% in the north.", "38.5%", "38.5 %", ""},
+		{"Inflation was 7 percent last year.", "7 percent", "7 %", ""},
+		{"The deal is worth $3 million to the firm.", "$3 million", "3000000 $", ""},
+		{"Hundreds of protesters gathered.", "Hundreds of protesters", "200–999 (approx.)", "protester"},
+		{"Thousands fled.", "Thousands", "2000–9999 (approx.)", ""},
+		{"Between 10 and 20 people died.", "Between 10 and 20 people", "10–20", "person"},
+		{"Twenty-five people were hurt.", "Twenty-five people", "25", "person"},
+	}
+	for _, tt := range tests {
+		got := extractKind(tt.in, KindFigure, time.Time{})
+		found := false
+		var all []string
+		for _, f := range got {
+			all = append(all, f.Text+"="+f.Value.String()+"/"+f.Value.Noun)
+			if f.Text == tt.wording && f.Value.String() == tt.value && f.Value.Noun == tt.noun {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("figures of %q = %q, want %q=%s/%s", tt.in, all, tt.wording, tt.value, tt.noun)
+		}
+	}
+	// Not figures: years, times of day, ordinals.
+	for _, in := range []string{"He came to power in 2016.", "Posted at 23:51 today.", "On the 21st floor."} {
+		if got := extractKind(in, KindFigure, time.Time{}); len(got) != 0 {
+			t.Errorf("figures of %q = %+v, want none", in, got)
+		}
+	}
+}
+
+func TestCompatible(t *testing.T) {
+	v := func(lo, hi float64, exact bool) Value { return Value{Lo: lo, Hi: &hi, Exact: exact} }
+	open := Value{Lo: 5000}
+	tests := []struct {
+		name string
+		a, b Value
+		want bool
+	}{
+		{"hundreds vs 300", v(200, 999, false), v(300, 300, true), true},
+		{"300 vs 500", v(300, 300, true), v(500, 500, true), false},
+		{"about 300 vs 320", v(300, 300, false), v(320, 320, true), true},
+		{"more than 5000 vs 6000", open, v(6000, 6000, true), true},
+		{"more than 5000 vs 1000", open, v(1000, 1000, true), false},
+	}
+	for _, tt := range tests {
+		if got := compatible(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: compatible(%v, %v) = %v, want %v", tt.name, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	ref := time.Date(2020, 12, 22, 0, 0, 0, 0, time.UTC) // a Tuesday
+	tests := []struct {
+		in      string
+		ref     time.Time
+		wording string
+		date    string
+	}{
+		{"The vote is due on December 27.", ref, "December 27", "2020-12-27"},
+		{"It was signed on 15 September, 2021 in Paris.", time.Time{}, "15 September, 2021", "2021-09-15"},
+		{"He came to power in 2014.", time.Time{}, "2014", "2014"},
+		{"The group attacked on Sunday.", ref, "Sunday", "2020-12-20"},
+		{"The election will be held on Sunday.", ref, "Sunday", "2020-12-27"},
+		{"Facebook said last week it had acted.", ref, "last week", "2020-12-14/2020-12-20"},
+		{"The attack happened yesterday.", ref, "yesterday", "2020-12-21"},
+		{"It happened two days after the vote.", ref, "two days after", ""},
+		{"The group attacked on Sunday.", time.Time{}, "Sunday", ""},
+		{"In January 2019 the talks began.", time.Time{}, "January 2019", "2019-01"},
+		{"Ten days ago the army moved.", ref, "Ten days ago", "2020-12-12"},
+	}
+	for _, tt := range tests {
+		got := extractKind(tt.in, KindDate, tt.ref)
+		found := false
+		for _, d := range got {
+			if d.Text == tt.wording && d.Date == tt.date {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("dates of %q (ref %v) = %+v, want %q → %q", tt.in, tt.ref.Format("2006-01-02"), got, tt.wording, tt.date)
+		}
+	}
+	// "may" the verb is not a date.
+	if got := extractKind("Officials may resign.", KindDate, ref); len(got) != 0 {
+		t.Errorf("dates of a sentence with the verb may = %+v", got)
+	}
+}
+
+func TestEntities(t *testing.T) {
+	text := "Russian Deputy Foreign Minister Mikhail Bogdanov rejected the claims. " +
+		"The Kremlin said nothing. \"No,\" Bodganov said. Kremlin spokesman Dmitry Peskov agreed. " +
+		"Peskov spoke in Moscow. Officials from the Ministry of Defence and NATO met. " +
+		"Meanwhile President Faustin-Archange Touadera voted. Touadera smiled."
+	got := map[string]Extracted{}
+	for _, x := range Extract(article(text, time.Time{})) {
+		if isEntity(x.Kind) {
+			got[x.Text] = x
+		}
+	}
+	want := []struct{ text, kind, role, name string }{
+		{"Mikhail Bogdanov", KindPerson, "Russian Deputy Foreign Minister", ""},
+		{"Kremlin", KindOrganization, "", ""},
+		{"Dmitry Peskov", KindPerson, "Kremlin spokesman", ""},
+		{"Moscow", KindPlace, "", ""},
+		{"Ministry of Defence", KindOrganization, "", ""},
+		{"NATO", KindOrganization, "", ""},
+		{"Faustin-Archange Touadera", KindPerson, "President", ""},
+	}
+	for _, w := range want {
+		g, ok := got[w.text]
+		if !ok || g.Kind != w.kind || g.Role != w.role {
+			t.Errorf("entity %q = %+v, want kind %s role %q", w.text, g, w.kind, w.role)
+		}
+	}
+	for _, bad := range []string{"The Kremlin", "Officials", "Meanwhile", "Meanwhile President Faustin-Archange Touadera", "Russian"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q extracted as an entity", bad)
+		}
+	}
+	// Short and misspelt mentions are linked, not separate facts.
+	for _, short := range []string{"Peskov", "Bodganov", "Touadera"} {
+		if _, ok := got[short]; ok {
+			t.Errorf("%q is a separate entity, want it linked to the full name", short)
+		}
+	}
+}
+
+// Name pairs: true pairs are spelling variants, transliterations or
+// partial names of one entity; false pairs are distinct names. miss marks a
+// true pair the rules are known not to merge (two edits apart).
+var namePairs = []struct {
+	a, b       string
+	same, miss bool
+}{
+	{"Bogdanov", "Bodganov", true, false},
+	{"Wagner", "Vagner", true, false},
+	{"Yevgeny Prigozhin", "Yevgeniy Prigozhin", true, false},
+	{"Touadera", "Faustin-Archange Touadera", true, false},
+	{"Touadéra", "Touadera", true, false},
+	{"Dmitry Peskov", "Dmitri Peskov", true, false},
+	{"Muammar Gaddafi", "Muammar Gadafi", true, false},
+	{"Mohammed", "Muhammad", true, true},
+	{"Aleksandr Lukashenko", "Alexander Lukashenko", true, true},
+	{"United Nations", "UN", true, false},
+	{"Wagner", "Warner", false, false},
+	{"Peskov", "Petrov", false, false},
+	{"Smith", "Smyth", true, false},
+	{"Ivan", "Ivana", false, false},
+	{"Martin", "Marin", false, false},
+	{"Brown", "Browne", false, false},
+	{"John Smith", "Jane Smith", false, false},
+	{"Sergei Lavrov", "Sergei Ivanov", false, false},
+	{"Putin", "Peskov", false, false},
+	{"Mali", "Malawi", false, false},
+	{"Austria", "Australia", false, false},
+	{"Iran", "Iraq", false, false},
+}
+
+func TestSameName(t *testing.T) {
+	tp, fp, fn := 0, 0, 0
+	for _, p := range namePairs {
+		got, _ := sameName(p.a, p.b)
+		switch {
+		case got && p.same:
+			tp++
+		case got && !p.same:
+			fp++
+		case !got && p.same:
+			fn++
+		}
+		if want := p.same && !p.miss; got != want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", p.a, p.b, got, want)
+		}
+	}
+	t.Logf("name pairs: %d true pairs merged, %d false merges, %d true pairs missed (precision %.2f, recall %.2f)",
+		tp, fp, fn, ratio(tp, tp+fp), ratio(tp, tp+fn))
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name, in, quote, speaker string
+	}{
+		{"after, name said", `"We are not sending troops," Bogdanov said.`, "We are not sending troops", "Bogdanov"},
+		{"after, said name", `"It is over," said Dmitry Peskov, the spokesman.`, "It is over", "Dmitry Peskov"},
+		{"before, colon", `Prime Minister Jane Doe said: "We will win this."`, "We will win this", "Jane Doe"},
+		{"quoted as saying", `"We comply with all resolutions," Interfax quoted Mikhail Bogdanov as saying.`, "We comply with all resolutions", "Mikhail Bogdanov"},
+		{"according to", `According to John Smith, "the bridge is closed to traffic."`, "the bridge is closed to traffic", "John Smith"},
+		{"role only", `Earlier, a government spokesman said Moscow “has sent several hundred soldiers" to the area.`, "has sent several hundred soldiers", "government spokesman"},
+		{"told reporters", `“We are monitoring the situation,” Kremlin spokesman Dmitry Peskov told reporters.`, "We are monitoring the situation", "Dmitry Peskov"},
+		{"pronoun", `Ann Lee spoke first. "We have nothing to do with it," she added.`, "We have nothing to do with it", "Ann Lee"},
+		{"continuation", "\"We sent troops,\" said Ange Kazagui.\n\"They are fighting now.\"", "They are fighting now", "Ange Kazagui"},
+		{"split quote", `"We are ready," Bob Jones said, "and we will go."`, "and we will go", "Bob Jones"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range extractKind(tt.in, KindQuote, time.Time{}) {
+				got = append(got, q.Text+" ← "+q.Speaker)
+				if q.Text == tt.quote && q.Speaker == tt.speaker {
+					return
+				}
+			}
+			t.Errorf("quotes of %q = %q, want %q ← %q", tt.in, got, tt.quote, tt.speaker)
+		})
+	}
+}
+
+func TestQuoteMatch(t *testing.T) {
+	w := func(s string) []string { return quoteWords(s) }
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"has sent several hundred soldiers and heavy weapons", "Russia has sent several hundred soldiers and heavy weapons", true},
+		{"We are not sending troops", "We are not sending troops.", true},
+		{"under control", "the situation is not under control at all", false},
+		{"We will fight on", "We will not fight on any longer today", false},
+	}
+	for _, tt := range tests {
+		if got := quoteMatch(w(tt.a), w(tt.b)) >= 0.7; got != tt.want {
+			t.Errorf("quoteMatch(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	a := seed(t, "001")
+	lines := strings.Split(a.Text, "\n")
+	for _, x := range Extract(a) {
+		l := x.Line - a.FirstLine
+		if l < 0 || l >= len(lines) || !strings.Contains(lines[l], firstLine(a.Text[x.Span[0]:x.Span[1]])) {
+			t.Errorf("%s %q: line %d does not hold it", x.Kind, x.Text, x.Line)
+		}
+	}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

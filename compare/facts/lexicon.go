@@ -1,0 +1,167 @@
+package facts
+
+import "strings"
+
+// Small general-purpose word lists. They are not tuned to any corpus: they
+// list the countries of the world, large cities and regions, demonyms, and
+// the cue words English news uses for organisations and roles.
+
+var places = setFold(`Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei
+Bulgaria Burkina Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus
+Czechia Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia
+Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran
+Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia
+Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
+Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Burma Namibia
+Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru
+Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia
+Slovenia Somalia Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga
+Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen
+Zambia Zimbabwe Britain England Scotland Wales Europe Africa Asia America Americas Antarctica Oceania Arctic
+Gaza Crimea Donbas Kashmir Tibet Darfur Sahel Balkans Caribbean Scandinavia Siberia Catalonia Kurdistan Hollywood
+Bangui Kigali Moscow Kyiv Kiev London Paris Berlin Washington Beijing Tokyo Delhi Mumbai Cairo Lagos Nairobi
+Johannesburg Kinshasa Khartoum Addis Ababa Baghdad Damascus Tehran Kabul Islamabad Karachi Dhaka Jakarta Manila
+Bangkok Hanoi Seoul Pyongyang Taipei Sydney Melbourne Toronto Ottawa Montreal Vancouver Chicago Boston Houston
+Dallas Atlanta Miami Seattle Denver Phoenix Philadelphia Detroit Baltimore Brooklyn Manhattan Malibu Rome Madrid
+Lisbon Barcelona Milan Vienna Prague Warsaw Budapest Brussels Amsterdam Geneva Zurich Stockholm Oslo Copenhagen
+Helsinki Athens Istanbul Ankara Jerusalem Riyadh Dubai Doha Beirut Minsk Tbilisi Yerevan Baku Caracas Bogota
+Lima Santiago Havana Dakar Accra Abuja Bamako Niamey Mogadishu Tripoli Tunis Algiers Rabat Harare Lusaka Luanda
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana
+Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming
+Bavaria Ontario Quebec Alberta Queensland Punjab Bengal Sicily Sardinia Corsica Normandy Tokyo Osaka`)
+
+// multiword places are matched as whole sequences.
+var multiPlaces = setFold(strings.Join([]string{
+	"United States", "United Kingdom", "United Arab Emirates", "Saudi Arabia", "South Africa", "North Korea",
+	"South Korea", "New Zealand", "Central African Republic", "Democratic Republic of the Congo",
+	"Czech Republic", "Dominican Republic", "Ivory Coast", "Sri Lanka", "Sierra Leone", "El Salvador",
+	"Costa Rica", "Puerto Rico", "Hong Kong", "Papua New Guinea", "South Sudan", "Burkina Faso",
+	"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "South Carolina",
+	"North Dakota", "South Dakota", "West Virginia", "Rhode Island", "Los Angeles", "San Francisco",
+	"San Diego", "Las Vegas", "New Orleans", "Middle East", "Latin America", "North America",
+	"South America", "West Bank", "Addis Ababa", "Cape Town", "Rio de Janeiro", "Sao Paulo", "Buenos Aires",
+	"Mexico City", "Tel Aviv", "Abu Dhabi", "Kuala Lumpur", "New Delhi", "St Petersburg", "St. Petersburg",
+	"Washington DC", "Washington D.C.", "Silicon Valley", "Wall Street",
+}, "|"))
+
+// placeCues make a capitalised sequence a place ("Gulf of Aden", "Tasman Glacier").
+var placeCues = setFold(`Gulf Sea Ocean River Lake Mountain Mountains Mount Mt. Island Islands Bay Strait Valley
+Street St. Avenue Ave. Road Boulevard Square Park County Province State City District Region Glacier Coast
+Peninsula Desert Canyon Beach Harbor Harbour Airport Highway Bridge Border Hills Falls Creek Forest Plaza`)
+
+// placeNouns follow a place name in lower case ("the Arno valley").
+var placeNouns = setFields(`valley river region province area county city town village border coast island
+district state capital mountains mountain sea lake bay peninsula desert basin delta highlands plateau`)
+
+// demonyms are adjectives of place: part of a role, never a name alone.
+var demonyms = setFold(`American Americans British French German Germans Russian Russians Chinese Japanese Indian
+Rwandan Rwandans Ukrainian Ukrainians Israeli Israelis Palestinian Palestinians Iranian Iraqi Syrian Turkish
+Egyptian Libyan Sudanese Nigerian Kenyan Ethiopian Somali Congolese Malian African Africans European Europeans
+Asian Arab Arabs Italian Spanish Portuguese Dutch Belgian Swiss Austrian Polish Czech Hungarian Romanian
+Greek Swedish Norwegian Danish Finnish Irish Scottish Welsh English Canadian Mexican Brazilian Argentine
+Colombian Venezuelan Cuban Australian Korean Vietnamese Thai Indonesian Filipino Pakistani Afghan Saudi
+Qatari Emirati Lebanese Jordanian Yemeni Moroccan Algerian Tunisian Senegalese Ghanaian Cameroonian
+Ugandan Tanzanian Zimbabwean Angolan Mozambican Soviet Western Eastern Northern Southern Central Latin
+Californian Texan Muslim Muslims Christian Christians Jewish Catholic Protestant Sunni Shia Shiite Kurdish
+Belarusian Georgian Armenian Serbian Croatian Bosnian Albanian Kosovar Chechen Tatar Islamic`)
+
+// orgCues make a capitalised sequence an organisation.
+var orgCues = setFold(`Ministry Council Force Forces Group Company Party Agency Bank University Army Navy Police Court
+Commission Committee Association Union Corporation Corp Corp. Inc Inc. Ltd Ltd. Co. LLC Institute Department
+Office Service Services Organization Organisation Foundation Federation League Club Church Hospital School
+College Airlines Airways Times Post Press Fund Board Authority Parliament Senate Congress Assembly Guard Front
+Movement Alliance Coalition Network Media Bureau Brigade Battalion Regiment Corps Administration Government
+Cabinet Tribunal Prison Center Centre Clinic Institute Laboratory Labs Studios Records Entertainment Holdings
+Group Motors Energy Oil Petroleum Telecom Communications Systems Technologies Industries Trust Society Council
+Conference Secretariat Mission Commission Network Channel Magazine Journal Herald Tribune Gazette Chronicle
+Daily Weekly Radio Television TV Broadcasting News Reuters Interfax Kremlin Pentagon Parliament Legislature
+Militia Rebels Taliban Hezbollah Hamas Vatican FBI CIA NASA Microsoft Apple Google Facebook Twitter Amazon
+Netflix Intel Samsung Toyota Boeing Airbus Nokia IBM Oracle Yahoo eBay Sony Disney Walmart Starbucks
+Interpol Europol UNESCO UNICEF`)
+
+// knownOrgs are single names that are organisations without a cue word.
+var knownOrgs = setFold(`Kremlin Pentagon Interfax Reuters AFP BBC CNN Facebook Google Twitter Apple Microsoft Amazon
+Netflix Intel Samsung Toyota Boeing Airbus Nokia IBM Oracle Yahoo eBay Sony Disney Walmart Starbucks Taliban
+Hezbollah Hamas Vatican FBI CIA NASA Interpol Europol UNESCO UNICEF NATO Congress Parliament Senate Wagner Vagner
+YouTube Instagram TikTok Uber Tesla Nike Adidas Pfizer Moderna Kremlin`)
+
+// countryAcronyms are all-capital places, not organisations.
+var countryAcronyms = set("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC")
+
+// roleNouns head a role or title before a name.
+var roleNouns = setFields(`president minister spokesman spokeswoman spokesperson secretary chairman chairwoman chair
+director chief leader official governor mayor senator general colonel commander ambassador envoy financier
+businessman businesswoman tycoon oligarch actor actress singer star coach judge prosecutor lawyer attorney king
+queen prince princess pope premier chancellor officer sheriff detective inspector captain sergeant lieutenant
+executive ceo founder owner head manager analyst expert professor doctor dr. mr. mrs. ms. mr mrs ms dr sir dame
+lord gen. gen col. col lt. lt capt. capt sgt. sgt sen. sen rep. rep gov. gov prof. prof rev. rev deputy candidate
+rival opponent player striker midfielder defender goalkeeper quarterback pitcher rapper model author writer
+journalist reporter correspondent editor producer host comedian musician guitarist designer artist filmmaker
+councillor councilman councilwoman lawmaker legislator mp congressman congresswoman diplomat commissioner
+superintendent agent representative publicist boss ayatollah sheikh emir sultan cardinal archbishop bishop
+priest father brother sister wife husband son daughter mother girlfriend boyfriend fiance fiancée widow
+opposition-leader warlord commander-in-chief premier-elect president-elect vice-president head-coach
+manager coach skipper captain admiral marshal major`)
+
+// roleModifiers may precede a role noun inside a role ("former Deputy Foreign").
+var roleModifiers = setFields(`former deputy vice acting interim chief senior top then foreign defence defense interior
+finance prime government state military army police opposition rebel security intelligence presidential
+federal national regional local assistant associate executive general health justice trade economy energy
+education transport environment party campaign press team club company longtime co first second ex new
+kremlin white house cabinet junior defence-ministry tv film pop rock hollywood award-winning veteran
+oscar-winning famous well-known late`)
+
+// commonWords are English words that start sentences or headings in upper
+// case but are not names.
+var commonWords = setFields(`a about above according across after afterwards again against all almost alone
+along already also although always am among an and another any anyone anything are around as at attempted
+back be because been before being below between both but by can could crisis despite did do does doing down
+during each earlier either else elsewhere even ever every everyone everything few first for former from further
+had has have having he her here hers herself him himself his how however i if in inside instead into is it its
+itself just last later latest least less like many may me meanwhile might more moreover most much must my
+near nearly neither never nevertheless new next no nobody none nor not nothing now of off often on once one only
+or other others otherwise our ours out over own perhaps please rather read same second several she should
+since so some someone something sometimes soon still such than that the their theirs them themselves then
+there thereafter therefore these they this those though three through throughout thus to today together
+tomorrow too toward towards two under unless until up upon us very via was we well were what whatever when
+whenever where whereas wherever whether which while who whoever whole whom whose why will with within without
+would yesterday yet you your yours yourself breaking update updated exclusive watch photos video analysis
+opinion editorial comment live related more share follow subscribe advertisement officials police authorities
+troops soldiers rebels government residents witnesses people sources reports report experts analysts critics
+many some most several both neither nor amid following according asked speaking given local earlier later
+alert attack attacks coup election elections vote war fire fires earthquake storm death deaths killed dead
+arrested charged accused sentenced suspect victims firefighters rescuers investigators prosecutors
+meanwhile still there here first last now then this that these those its his her their our your my
+yes no okay ok thanks dear sir madam hi hello wow oh`)
+
+// months and weekdays.
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "jan.": 1, "feb": 2, "feb.": 2, "mar.": 3, "apr": 4, "apr.": 4, "jun.": 6, "jul.": 7,
+	"aug": 8, "aug.": 8, "sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10, "nov": 11,
+	"nov.": 11, "dec": 12, "dec.": 12}
+
+var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4,
+	"friday": 5, "saturday": 6}
+
+// setFold builds a lower-cased set from a whitespace-separated list, or a
+// "|"-separated one for multi-word entries.
+func setFold(s string) map[string]bool {
+	var items []string
+	if strings.Contains(s, "|") {
+		items = strings.Split(s, "|")
+	} else {
+		items = strings.Fields(s)
+	}
+	m := make(map[string]bool, len(items))
+	for _, w := range items {
+		if w = strings.TrimSpace(w); w != "" {
+			m[strings.ToLower(w)] = true
+		}
+	}
+	return m
+}
+
+func setFields(s string) map[string]bool { return set(strings.Fields(s)...) }

@@ -1,0 +1,163 @@
+package facts
+
+import (
+	"cmp"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Shared passages: sentences of at least minPassageWords words whose word
+// 3-shingle sets have a Jaccard of at least passageThreshold.
+const (
+	passageThreshold = 0.6
+	passageShingle   = 3
+	minPassageWords  = 6
+)
+
+type sentRef struct{ doc, sent int }
+
+// sentenceShingles returns the sorted, distinct word-shingle hashes of a sentence.
+func sentenceShingles(s string) []uint64 {
+	words := quoteWords(s)
+	if len(words) < minPassageWords {
+		return nil
+	}
+	out := make([]uint64, 0, len(words))
+	for i := 0; i+passageShingle <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(words[i:i+passageShingle], " ")))
+		out = append(out, h.Sum64())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func jaccardSorted(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			inter++
+			i++
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// sharedPassages finds the sentences near-verbatim in several articles.
+func sharedPassages(docs []*docFacts) []SharedPassage {
+	var refs []sentRef
+	var sh [][]uint64
+	index := map[uint64][]int{}
+	for di, d := range docs {
+		seenText := map[string]bool{}
+		for si, s := range d.sents {
+			x := sentenceShingles(d.art.Text[s.start:s.end])
+			if x == nil {
+				continue
+			}
+			// A sentence repeated inside one article is one passage.
+			if key := strings.Join(quoteWords(d.art.Text[s.start:s.end]), " "); seenText[key] {
+				continue
+			} else {
+				seenText[key] = true
+			}
+			for _, h := range x {
+				index[h] = append(index[h], len(refs))
+			}
+			refs = append(refs, sentRef{di, si})
+			sh = append(sh, x)
+		}
+	}
+	// Candidate pairs share a shingle; score them once.
+	type pr struct {
+		a, b int
+		j    float64
+	}
+	var pairs []pr
+	seen := map[[2]int]bool{}
+	maxPosting := max(16, 4*len(docs))
+	for a := range refs {
+		for _, h := range sh[a] {
+			if len(index[h]) > maxPosting {
+				continue // a stock phrase: it cannot tell copies apart
+			}
+			for _, b := range index[h] {
+				if b <= a || refs[b].doc == refs[a].doc || seen[[2]int{a, b}] {
+					continue
+				}
+				seen[[2]int{a, b}] = true
+				if j := jaccardSorted(sh[a], sh[b]); j >= passageThreshold {
+					pairs = append(pairs, pr{a, b, j})
+				}
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(p, q pr) int {
+		if c := cmp.Compare(q.j, p.j); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.a, q.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.b, q.b)
+	})
+	group := make([]int, len(refs))
+	members := make([][]int, len(refs))
+	minJ := make([]float64, len(refs))
+	for i := range refs {
+		group[i], members[i], minJ[i] = i, []int{i}, 1
+	}
+	for _, p := range pairs {
+		ga, gb := group[p.a], group[p.b]
+		if ga == gb {
+			continue
+		}
+		clash := false
+		for _, x := range members[ga] {
+			for _, y := range members[gb] {
+				clash = clash || refs[x].doc == refs[y].doc
+			}
+		}
+		if clash {
+			continue
+		}
+		if ga > gb {
+			ga, gb = gb, ga
+		}
+		for _, y := range members[gb] {
+			group[y] = ga
+		}
+		members[ga] = append(members[ga], members[gb]...)
+		members[gb] = nil
+		minJ[ga] = min(minJ[ga], minJ[gb], p.j)
+	}
+	out := []SharedPassage{}
+	for g, ms := range members {
+		if len(ms) < 2 || group[g] != g {
+			continue
+		}
+		slices.SortFunc(ms, func(x, y int) int { return cmp.Compare(refs[x].doc, refs[y].doc) })
+		p := SharedPassage{Similarity: math.Round(minJ[g]*1000) / 1000}
+		for _, m := range ms {
+			d := docs[refs[m].doc]
+			s := d.sents[refs[m].sent]
+			p.Mentions = append(p.Mentions, PassageMention{Doc: d.art.ID, Line: d.art.Line(s.start),
+				Span: [2]int{s.start, s.end}, Text: d.art.Text[s.start:s.end]})
+		}
+		out = append(out, p)
+	}
+	// Members were created in document then sentence order, so out is
+	// already ordered by the first source's position.
+	return out
+}

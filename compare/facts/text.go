@@ -1,0 +1,384 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or punctuation mark with its byte span in the article text.
+type token struct {
+	start, end int
+	text       string
+}
+
+func (t token) isWord() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (t token) isCap() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+func (t token) lower() string { return strings.ToLower(t.text) }
+
+// abbreviations never end a sentence when followed by a period.
+var abbreviations = set(
+	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "cpl",
+	"st", "jr", "sr", "rev", "hon", "pres", "gov", "adm", "cmdr", "insp", "supt", "det", "no", "vs", "etc",
+	"inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "mt", "ft", "ave", "blvd", "approx", "dept", "est", "fig", "al", "e.g", "i.e",
+)
+
+// titleAbbrev are abbreviations that precede a name: never a sentence end.
+var titleAbbrev = set("mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+	"sgt", "maj", "st", "rev", "hon", "pres", "adm", "cmdr", "insp", "supt", "det")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' }
+
+// tokenize splits s[from:to] into tokens with offsets relative to s. Words
+// keep inner apostrophes, hyphens, digit separators and abbreviation
+// periods ("U.S.", "Gen."); a possessive 's is a separate token.
+func tokenize(s string, from, to int) []token {
+	var toks []token
+	i := from
+	for i < to {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 {
+			i += max(n, 1)
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			toks = append(toks, token{i, i + n, s[i : i+n]})
+			i += n
+			continue
+		}
+		j := i + n
+		digit := unicode.IsDigit(r)
+		for j < to {
+			c, m := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) {
+				j += m
+				continue
+			}
+			if j+m < to && (c == '-' || isApos(c) || c == '.' || c == ',') {
+				d, _ := utf8.DecodeRuneInString(s[j+m:])
+				prev, _ := utf8.DecodeLastRuneInString(s[i:j])
+				ok := false
+				switch {
+				case c == ',' || c == '.':
+					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && digit ||
+						c == '.' && unicode.IsLetter(prev) && unicode.IsLetter(d) && j+m+1 <= to && isInitialDot(s, j+m, to)
+				case c == '-':
+					// 74-year-old and 10-20 hold together; magnitude-6.0 splits.
+					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && unicode.IsDigit(prev)
+				default:
+					ok = unicode.IsLetter(d) || unicode.IsDigit(d)
+				}
+				if ok {
+					j += m
+					continue
+				}
+			}
+			break
+		}
+		// Trailing period of an abbreviation or initial.
+		if j < to && s[j] == '.' {
+			w := strings.ToLower(s[i:j])
+			if abbreviations[w] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+				j++
+			}
+		}
+		word := s[i:j]
+		if k := possessive(word); k > 0 {
+			toks = append(toks, token{i, i + k, s[i : i+k]}, token{i + k, j, s[i+k : j]})
+		} else {
+			toks = append(toks, token{i, j, word})
+		}
+		i = j
+	}
+	return toks
+}
+
+// isInitialDot reports whether s[at:] continues an initialism like "U.S."
+// (one letter then a period).
+func isInitialDot(s string, at, to int) bool {
+	_, n := utf8.DecodeRuneInString(s[at:])
+	return at+n < to && s[at+n] == '.' || at+n == to
+}
+
+// possessive returns the offset of a final 's / ’s, or 0.
+func possessive(w string) int {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
+}
+
+// span is a byte range of the article text.
+type span struct{ start, end int }
+
+// paragraphs splits text at blank lines, and at single newlines unless the
+// line ends mid-sentence and the next starts in lower case (hard wrapping).
+func paragraphs(text string) []span {
+	var out []span
+	start := 0
+	flush := func(end int) {
+		s, e := trimSpan(text, start, end)
+		if e > s {
+			out = append(out, span{s, e})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		prev := strings.TrimRight(text[start:i], " \t\r")
+		next := strings.TrimLeft(text[i+1:], " \t\r")
+		wrapped := false
+		if prev != "" && next != "" && next[0] != '\n' {
+			pr, _ := utf8.DecodeLastRuneInString(prev)
+			nr, _ := utf8.DecodeRuneInString(next)
+			wrapped = (unicode.IsLower(pr) || pr == ',') && unicode.IsLower(nr)
+		}
+		if !wrapped {
+			flush(i)
+			start = i + 1
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// quoteMark classifies a rune as a double quotation mark.
+func isQuoteMark(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»'
+}
+
+// quoteSpans finds the quotations of a paragraph: spans from an opening to a
+// closing mark (inclusive), straight or typographic, mixed or not.
+func quoteSpans(text string, p span) []span {
+	var out []span
+	open := -1
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isQuoteMark(r) {
+			i += n
+			continue
+		}
+		prevSpace := i == p.start
+		if !prevSpace {
+			pr, _ := utf8.DecodeLastRuneInString(text[p.start:i])
+			prevSpace = unicode.IsSpace(pr) || strings.ContainsRune("([{—–-:/", pr)
+		}
+		nextSpace := i+n >= p.end
+		if !nextSpace {
+			nr, _ := utf8.DecodeRuneInString(text[i+n:])
+			nextSpace = unicode.IsSpace(nr) || strings.ContainsRune(".,;:!?)]}—–", nr)
+		}
+		var opening bool
+		switch {
+		case prevSpace && !nextSpace:
+			opening = true
+		case !prevSpace && nextSpace:
+			opening = false
+		case r == '“' || r == '«' || r == '„':
+			opening = true
+		case r == '”' || r == '»':
+			opening = false
+		default:
+			opening = open < 0
+		}
+		if opening && open < 0 {
+			open = i
+		} else if !opening && open >= 0 {
+			out = append(out, span{open, i + n})
+			open = -1
+		}
+		i += n
+	}
+	return out
+}
+
+// sentence is one sentence of an article.
+type sentence struct {
+	start, end int
+	para       int
+	quotes     []span // quotations starting in this sentence
+}
+
+// splitSentences splits the article into sentences. A boundary is a . ! or
+// ? (with closing quotes or brackets) followed by space and an upper-case
+// letter, digit or opening quote, except after an abbreviation or initial,
+// and never inside a quotation that closes in the same paragraph. A short
+// attribution that follows a quotation ("…retreat!” Prigozhin said.) is
+// re-attached to it.
+func splitSentences(text string) []sentence {
+	var out []sentence
+	for pi, p := range paragraphs(text) {
+		quotes := quoteSpans(text, p)
+		qi := 0 // offsets are visited in increasing order
+		inQuote := func(i int) bool {
+			for qi < len(quotes) && quotes[qi].end-1 <= i {
+				qi++
+			}
+			return qi < len(quotes) && i > quotes[qi].start
+		}
+		var cuts []int
+		for i := p.start; i < p.end; {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if r != '.' && r != '!' && r != '?' && r != '…' || inQuote(i) {
+				i += n
+				continue
+			}
+			j := i + n
+			for j < p.end {
+				c, m := utf8.DecodeRuneInString(text[j:])
+				if isQuoteMark(c) || c == ')' || c == ']' || c == '’' || c == '\'' || c == '.' || c == '!' || c == '?' {
+					j += m
+					continue
+				}
+				break
+			}
+			if j >= p.end || !unicode.IsSpace(rune(text[j])) {
+				i = j
+				continue
+			}
+			k := j
+			for k < p.end && unicode.IsSpace(rune(text[k])) {
+				k++
+			}
+			nr, _ := utf8.DecodeRuneInString(text[k:])
+			if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
+				i = j
+				continue
+			}
+			if r == '.' && abbreviationBefore(text, p.start, i) {
+				i = j
+				continue
+			}
+			cuts = append(cuts, j)
+			i = j
+		}
+		start := p.start
+		for _, c := range append(cuts, p.end) {
+			s, e := trimSpan(text, start, c)
+			if e > s {
+				out = append(out, sentence{start: s, end: e, para: pi})
+			}
+			start = c
+		}
+		// Re-attach attributions cut from their quotation.
+		for i := len(out) - 1; i > 0; i-- {
+			a, b := out[i-1], out[i]
+			if a.para != b.para || !endsWithQuote(text[a.start:a.end]) || !isAttribution(text[b.start:b.end]) {
+				continue
+			}
+			out[i-1].end = b.end
+			out = append(out[:i], out[i+1:]...)
+		}
+		for si := range out {
+			if out[si].para != pi {
+				continue
+			}
+			for _, q := range quotes {
+				if q.start >= out[si].start && q.start < out[si].end {
+					out[si].quotes = append(out[si].quotes, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// abbreviationBefore reports whether the word ending at the period at i is
+// an abbreviation or an initial.
+func abbreviationBefore(text string, from, i int) bool {
+	j := i
+	for j > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	w := strings.ToLower(text[j:i])
+	if w == "" {
+		return false
+	}
+	if titleAbbrev[w] {
+		return true
+	}
+	if strings.Contains(w, ".") { // U.S, U.N: initialisms rarely end a sentence in news copy
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(text[j:i])
+		return unicode.IsUpper(r)
+	}
+	// "no" and "est" are also ordinary words that end sentences.
+	return abbreviations[w] && w != "no" && w != "est"
+}
+
+func endsWithQuote(s string) bool {
+	s = strings.TrimRight(s, " ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isQuoteMark(r)
+}
+
+// isAttribution reports whether s is a short attribution clause such as
+// "Prigozhin said." or "said Dmitry Peskov, the Kremlin spokesman.".
+func isAttribution(s string) bool {
+	toks := tokenize(s, 0, len(s))
+	words := 0
+	for i, t := range toks {
+		if !t.isWord() {
+			continue
+		}
+		words++
+		if words > 6 {
+			return false
+		}
+		if speechVerbs[t.lower()] && i < len(toks) {
+			return len(toks) <= 14
+		}
+	}
+	return false
+}
+
+// speechVerbs introduce or close a quotation.
+var speechVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "asked",
+	"declared", "explained", "noted", "insisted", "warned", "announced", "wrote", "writes", "tweeted",
+	"claimed", "claims", "argued", "acknowledged", "admitted", "confirmed", "replied", "responded",
+	"continued", "commented", "remarked", "observed", "urged", "recalled", "stressed", "emphasized",
+	"emphasised", "posted", "concluded", "described", "added:", "saying")

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// diffJSON is the fact-comparison part of the documented JSON schema.
+type diffJSON struct {
+	Command  string `json:"command"`
+	Clusters []struct {
+		Documents []string `json:"documents"`
+		Pairs     []struct{ A, B string }
+		Facts     []struct {
+			ID       string `json:"id"`
+			Kind     string `json:"kind"`
+			Text     string `json:"text"`
+			Mentions []struct {
+				Doc     string `json:"doc"`
+				Line    int    `json:"line"`
+				Span    [2]int `json:"span"`
+				Text    string `json:"text"`
+				Speaker string `json:"speaker"`
+			} `json:"mentions"`
+		} `json:"facts"`
+		Conflicts []struct {
+			Kind   string `json:"kind"`
+			Values []struct {
+				Doc   string `json:"doc"`
+				Line  int    `json:"line"`
+				Value string `json:"value"`
+			} `json:"values"`
+		} `json:"conflicts"`
+		OnlyIn []struct {
+			Doc   string   `json:"doc"`
+			Facts []string `json:"facts"`
+		} `json:"only_in"`
+		SharedPassages []struct {
+			Mentions []struct{ Doc string } `json:"mentions"`
+		} `json:"shared_passages"`
+	} `json:"clusters"`
+}
+
+// clusterFlags pin the similarity options, so these tests do not depend on
+// the clustering defaults (diff compares facts whatever the similarity).
+var clusterFlags = []string{"-k", "5", "--perms", "64", "--near-dup", "0.8", "--same-event", "0.3"}
+
+func diffArgs(args ...string) []string {
+	return append(append([]string{"diff"}, clusterFlags...), args...)
+}
+
+func seedPair(t *testing.T) (string, string) {
+	t.Helper()
+	files := seedFiles(t)
+	return files[0], files[1]
+}
+
+func TestDiffSeedPairJSON(t *testing.T) {
+	a, b := seedPair(t)
+	res := runCLI(t, "", "", diffArgs("--format", "json", a, b)...)
+	if res.code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", res.code, res.stderr)
+	}
+	var r diffJSON
+	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
+		t.Fatalf("output is not valid JSON: %v\n%s", err, res.stdout)
+	}
+	if r.Command != "diff" || len(r.Clusters) != 1 {
+		t.Fatalf("command %q with %d clusters, want diff with 1", r.Command, len(r.Clusters))
+	}
+	c := r.Clusters[0]
+	if len(c.Documents) != 2 || len(c.Pairs) != 1 {
+		t.Errorf("cluster has %d documents and %d pairs, want 2 and 1", len(c.Documents), len(c.Pairs))
+	}
+	kinds := map[string]bool{}
+	for _, x := range c.Conflicts {
+		kinds[x.Kind] = true
+		for _, v := range x.Values {
+			if v.Line < 1 || !slices.Contains(c.Documents, v.Doc) {
+				t.Errorf("conflict value %+v: bad line or document", v)
+			}
+		}
+	}
+	for _, k := range []string{"attribution", "spelling"} {
+		if !kinds[k] {
+			t.Errorf("no %s conflict in %+v", k, c.Conflicts)
+		}
+	}
+	valid := []string{"figure", "date", "person", "organization", "place", "quote"}
+	for _, f := range c.Facts {
+		if !slices.Contains(valid, f.Kind) {
+			t.Errorf("fact %s has kind %q", f.ID, f.Kind)
+		}
+		for _, m := range f.Mentions {
+			if m.Line < 1 || m.Span[0] > m.Span[1] || m.Text == "" {
+				t.Errorf("fact %s mention %+v: bad line, span or text", f.ID, m)
+			}
+		}
+	}
+	if len(c.OnlyIn) != 2 {
+		t.Errorf("only_in has %d sources, want 2", len(c.OnlyIn))
+	}
+}
+
+func TestDiffSeedPairMarkdown(t *testing.T) {
+	a, b := seedPair(t)
+	res := runCLI(t, "", "", diffArgs(a, b)...)
+	if res.code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", res.code, res.stderr)
+	}
+	last := -1
+	for _, s := range []string{"### Conflicts to check", "### Fact matrix", "### Only in this source", "### Shared passages"} {
+		i := strings.Index(res.stdout, s)
+		if i < 0 || i < last {
+			t.Errorf("section %q missing or out of order in:\n%s", s, res.stdout)
+		}
+		last = i
+	}
+	if !strings.Contains(res.stdout, "Bodganov") {
+		t.Errorf("report does not show the misspelt name")
+	}
+}
+
+func TestDiffIdenticalCopy(t *testing.T) {
+	a, _ := seedPair(t)
+	dir := t.TempDir()
+	src, err := os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"one.txt", "two.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := runCLI(t, dir, "", diffArgs("--format", "json", "one.txt", "two.txt")...)
+	if res.code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", res.code, res.stderr)
+	}
+	var r diffJSON
+	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
+		t.Fatal(err)
+	}
+	c := r.Clusters[0]
+	for _, x := range c.Conflicts {
+		docs := map[string]bool{}
+		for _, v := range x.Values {
+			docs[v.Doc] = true
+		}
+		if x.Kind != "spelling" || len(docs) != 2 {
+			t.Errorf("copy: conflict %+v, want only the article's own spelling variants", x)
+		}
+	}
+	for _, o := range c.OnlyIn {
+		if len(o.Facts) != 0 {
+			t.Errorf("copy: only in %s: %v, want nothing", o.Doc, o.Facts)
+		}
+	}
+	if len(c.SharedPassages) == 0 {
+		t.Errorf("copy: no shared passages")
+	}
+}
+
+func TestDiffUsage(t *testing.T) {
+	a, b := seedPair(t)
+	files := seedFiles(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"no argument", diffArgs()},
+		{"one article", diffArgs(a)},
+		{"three paths", diffArgs(a, b, files[2])},
+		{"directory of five", diffArgs("testdata/seeds")},
+		{"bad format", diffArgs("--format", "html", a, b)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := runCLI(t, "", "", tc.args...)
+			if res.code != 2 {
+				t.Errorf("%v: exit %d, want 2; stderr:\n%s", tc.args, res.code, res.stderr)
+			}
+			if !strings.HasPrefix(res.stderr, "storydiff: ") {
+				t.Errorf("%v: stderr %q does not start with storydiff: ", tc.args, res.stderr)
+			}
+		})
+	}
+}
