@@ -1,17 +1,439 @@
 package compare
 
-import "github.com/storydiff/storydiff/internal/corpus"
+import (
+	"cmp"
+	"errors"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
 
-// API CONTRACT (skeleton). The clustering helper replaces these stubs.
+	"github.com/storydiff/storydiff/compare/facts"
+	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/shingle"
+)
 
-// DefaultOptions returns the measured defaults.
-func DefaultOptions() Options { return Options{} }
+// Measured defaults (ECB+ development topics; see README "How clustering
+// works"). Knobs without a field in [Options] are package constants.
+const (
+	// DefaultSameEvent is the mean event-term cosine at or above which a
+	// document joins an established cluster (and two clusters merge).
+	DefaultSameEvent = 0.04
+	// DefaultNearDuplicate is the estimated word-5-shingle Jaccard at or
+	// above which two articles are near-duplicates.
+	DefaultNearDuplicate = 0.5
+)
+
+// Tunables without a field in [Options]; variables only so that the
+// experiment harness can vary them.
+var (
+	// strongFactor × SameEvent is the mean cosine two clusters need to
+	// merge unless exactly one of them holds coreSize documents or more:
+	// a new cluster must start from strong evidence (two lone articles
+	// need it), weaker links only attach small groups to an established
+	// cluster, and two established clusters merge only on strong evidence.
+	strongFactor = 3.0
+	coreSize     = 5
+	// idfPrior is the number of background documents assumed not to hold
+	// a term: idf = ln((N+1+idfPrior)/(df+1)). It keeps the weights of a
+	// handful of articles close to those of a large collection.
+	idfPrior = 300.0
+)
+
+const (
+	// candidateTerms is the number of highest-weighted terms per document
+	// signed with MinHash for candidate generation, and candidateThreshold
+	// the Jaccard of those term sets the LSH bands are tuned for.
+	candidateTerms     = 60
+	candidateThreshold = 0.02
+	// allPairsUpTo is the cluster size up to which every pair is listed.
+	allPairsUpTo = 8
+)
+
+// DefaultOptions returns the measured defaults: word 5-shingles, 128
+// permutations, seed 1, near-duplicate Jaccard 0.5, same-event cosine 0.04.
+func DefaultOptions() Options {
+	return Options{
+		Shingle:       shingle.Options{Kind: shingle.Word, K: 5, Perms: 128, Seed: 1},
+		NearDuplicate: DefaultNearDuplicate,
+		SameEvent:     DefaultSameEvent,
+	}
+}
+
+// docFeatures is what Run computes per article.
+type docFeatures struct {
+	counts map[string]float64 // weighted event terms
+	sig    shingle.Signature  // MinHash of the word shingles (near-duplicates)
+	vec    vector             // unit tf-idf vector over counts
+	cand   shingle.Signature  // MinHash of the top terms (candidates)
+}
+
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func checkOptions(opt Options) error {
+	switch {
+	case opt.Shingle.Perms < 1:
+		return errors.New("compare: Shingle.Perms must be at least 1")
+	case opt.SameEvent <= 0 || opt.SameEvent > 1 || math.IsNaN(opt.SameEvent):
+		return errors.New("compare: SameEvent must be in (0, 1]")
+	case opt.NearDuplicate <= 0 || opt.NearDuplicate > 1 || math.IsNaN(opt.NearDuplicate):
+		return errors.New("compare: NearDuplicate must be in (0, 1]")
+	}
+	return nil
+}
+
+// parallel calls fn(i) for i in [0, n) on up to w goroutines.
+func parallel(n, w int, fn func(i int)) {
+	w = max(1, min(w, n))
+	var wg sync.WaitGroup
+	next := make(chan int, w)
+	for range w {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// features computes the per-document features and unit tf-idf vectors of
+// docs (idf over docs themselves, smoothed by idfPrior).
+func features(arts []*corpus.Article, opt Options) []docFeatures {
+	fs := make([]docFeatures, len(arts))
+	mh := shingle.NewMinHasher(opt.Shingle.Perms, opt.Shingle.Seed)
+	parallel(len(arts), opt.workers(), func(i int) {
+		a := arts[i]
+		fs[i].counts = termCounts(a.Title, a.Text, defaultFeatures)
+		text := stripBoilerplate(a.FullText())
+		fs[i].sig = mh.Signature(opt.Shingle.Shingles(text))
+	})
+	counts := make([]map[string]float64, len(fs))
+	for i := range fs {
+		counts[i] = fs[i].counts
+	}
+	ids, df := vocabulary(counts)
+	n := float64(len(arts))
+	idf := make([]float64, len(df))
+	for t, d := range df {
+		idf[t] = math.Log((n + 1 + idfPrior) / (float64(d) + 1))
+	}
+	terms := make([]string, len(ids))
+	for t, id := range ids {
+		terms[id] = t
+	}
+	parallel(len(arts), opt.workers(), func(i int) {
+		m := fs[i].counts
+		v := vector{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
+		for t, c := range m {
+			v.ids = append(v.ids, ids[t])
+			_ = c
+		}
+		slices.Sort(v.ids)
+		for _, id := range v.ids {
+			c := m[terms[id]]
+			tf := c
+			if c >= 1 {
+				tf = 1 + math.Log(c)
+			}
+			v.w = append(v.w, tf*idf[id])
+		}
+		if nm := v.norm(); nm > 0 {
+			for k := range v.w {
+				v.w[k] /= nm
+			}
+		}
+		fs[i].vec = v
+		// Candidate signature: the document's highest-weighted terms.
+		order := make([]int, len(v.ids))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortFunc(order, func(x, y int) int {
+			if c := cmp.Compare(v.w[y], v.w[x]); c != 0 {
+				return c
+			}
+			return cmp.Compare(v.ids[x], v.ids[y])
+		})
+		top := make([]uint64, 0, candidateTerms)
+		for _, k := range order[:min(len(order), candidateTerms)] {
+			top = append(top, shingle.HashString(terms[v.ids[k]]))
+		}
+		fs[i].cand = mh.Signature(top)
+		fs[i].counts = nil
+	})
+	return fs
+}
+
+// candidateBands returns the LSH banding used for candidate generation.
+func candidateBands(perms int) (bands, rows int) {
+	return shingle.Params(candidateThreshold, perms, 0.5, 0.5)
+}
+
+// candidates returns the candidate pairs: documents whose top-term
+// signatures share an LSH band, or whose shingle signatures do at the
+// near-duplicate threshold.
+func candidates(fs []docFeatures, opt Options) [][2]int {
+	bands, rows := candidateBands(opt.Shingle.Perms)
+	l := shingle.NewLSH(bands, rows)
+	nb, nr := shingle.Params(opt.NearDuplicate, opt.Shingle.Perms, 0.5, 0.5)
+	nd := shingle.NewLSH(nb, nr)
+	for i, f := range fs {
+		l.Add(i, f.cand)
+		nd.Add(i, f.sig)
+	}
+	// Query per document rather than LSH.Pairs: a pair colliding in many
+	// bands (near-copies) is then held once, not once per band.
+	per := make([][]int, len(fs))
+	parallel(len(fs), opt.workers(), func(i int) {
+		var js []int
+		for _, j := range l.Query(fs[i].cand) {
+			if j > i {
+				js = append(js, j)
+			}
+		}
+		for _, j := range nd.Query(fs[i].sig) {
+			if j > i {
+				js = append(js, j)
+			}
+		}
+		slices.Sort(js)
+		per[i] = slices.Compact(js)
+	})
+	var ps [][2]int
+	for i, js := range per {
+		for _, j := range js {
+			ps = append(ps, [2]int{i, j})
+		}
+	}
+	return ps
+}
 
 // Run clusters the articles (sorted by ID, as corpus.Load returns them) and,
 // when opt.Facts is set, compares the facts inside each cluster. The result
 // is identical whatever the order of arts.
-func Run(arts []*corpus.Article, opt Options) (*Result, error) { return &Result{}, nil }
+//
+// Method: every article becomes a tf-idf vector of event terms (adjacent
+// content-word pairs, adjacent capitalised-name pairs, years, and single
+// content words at a quarter weight; boilerplate lines removed; idf over the
+// input, smoothed by a prior of 300 background documents). Candidate pairs
+// come from MinHash/LSH over each article's 40 highest-weighted terms (and
+// over word shingles for near-duplicates). Clusters are built by average
+// linkage over the candidate graph: two clusters merge while the mean cosine
+// of their cross pairs is at least 3×SameEvent, or at least SameEvent when
+// exactly one of them already holds five or more articles.
+func Run(arts []*corpus.Article, opt Options) (*Result, error) {
+	if err := checkOptions(opt); err != nil {
+		return nil, err
+	}
+	arts = sortArticles(arts)
+	fs := features(arts, opt)
+	cands := candidates(fs, opt)
+	edges := make([]edge, 0, len(cands))
+	for _, p := range cands {
+		edges = append(edges, edge{p[0], p[1], dot(fs[p[0]].vec, fs[p[1]].vec)})
+	}
+	vecs := make([]vector, len(fs))
+	for i := range fs {
+		vecs[i] = fs[i].vec
+	}
+	labels := averageLink(vecs, edges, opt.SameEvent, strongFactor*opt.SameEvent, coreSize)
+	return buildResult(arts, fs, edges, labels, opt), nil
+}
+
+// sortArticles returns arts sorted by ID (then path and record, for inputs
+// that did not come through corpus.Load), without modifying arts.
+func sortArticles(arts []*corpus.Article) []*corpus.Article {
+	out := slices.Clone(arts)
+	slices.SortStableFunc(out, func(a, b *corpus.Article) int {
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Record, b.Record); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	return out
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func kindName(k shingle.Kind) string {
+	if k == shingle.Char {
+		return "char"
+	}
+	return "word"
+}
+
+// makePair scores documents i and j (IDs ordered).
+func makePair(arts []*corpus.Article, fs []docFeatures, i, j int, opt Options) Pair {
+	a, b := arts[i].ID, arts[j].ID
+	if b < a {
+		a, b = b, a
+	}
+	p := Pair{
+		A:          a,
+		B:          b,
+		Similarity: round4(min(1, max(0, dot(fs[i].vec, fs[j].vec)))),
+		Jaccard:    round4(fs[i].sig.Similarity(fs[j].sig)),
+		Relation:   SameEvent,
+	}
+	if p.Jaccard >= opt.NearDuplicate {
+		p.Relation = NearDuplicate
+	}
+	return p
+}
+
+func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels []int, opt Options) *Result {
+	res := &Result{Inputs: []string{}}
+	bands, rows := candidateBands(opt.Shingle.Perms)
+	res.Params = Params{
+		ShingleKind:   kindName(opt.Shingle.Kind),
+		ShingleSize:   opt.Shingle.K,
+		Permutations:  opt.Shingle.Perms,
+		Seed:          opt.Shingle.Seed,
+		Bands:         bands,
+		Rows:          rows,
+		NearDuplicate: opt.NearDuplicate,
+		SameEvent:     opt.SameEvent,
+	}
+	res.Documents = make([]Document, len(arts))
+	for i, a := range arts {
+		res.Documents[i] = Document{ID: a.ID, Path: a.Path, Source: a.Source, Title: a.Title, Date: a.Date, Words: a.Words()}
+	}
+	groups := map[int][]int{}
+	for i, l := range labels {
+		groups[l] = append(groups[l], i)
+	}
+	members := make([][]int, 0, len(groups))
+	for _, g := range groups {
+		members = append(members, g) // indices ascending = IDs ascending
+	}
+	slices.SortFunc(members, func(a, b []int) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(arts[a[0]].ID, arts[b[0]].ID)
+	})
+	inCluster := make([]int, len(arts))
+	for k, g := range members {
+		for _, i := range g {
+			inCluster[i] = k
+		}
+	}
+	// Candidate edges inside each cluster, for large clusters.
+	within := make([][]edge, len(members))
+	for _, e := range edges {
+		if k := inCluster[e.i]; k == inCluster[e.j] {
+			within[k] = append(within[k], e)
+		}
+	}
+	res.Clusters = make([]Cluster, len(members))
+	for k, g := range members {
+		c := Cluster{ID: "c" + itoa(k+1), Documents: make([]string, len(g)), Pairs: []Pair{}}
+		for x, i := range g {
+			c.Documents[x] = arts[i].ID
+		}
+		c.Pairs = clusterPairs(arts, fs, g, within[k], opt)
+		if opt.Facts && len(g) >= 2 {
+			ms := make([]*corpus.Article, len(g))
+			for x, i := range g {
+				ms[x] = arts[i]
+			}
+			c.Comparison = facts.Compare(ms)
+		}
+		res.Clusters[k] = c
+	}
+	return res
+}
+
+// clusterPairs lists the scored pairs of one cluster: every pair when the
+// cluster is small; otherwise the candidate pairs at or above the strong
+// threshold plus each document's best candidate partner, so every member
+// appears in at least one pair when it has any candidate edge.
+func clusterPairs(arts []*corpus.Article, fs []docFeatures, g []int, es []edge, opt Options) []Pair {
+	var ps []Pair
+	if len(g) <= allPairsUpTo {
+		for x := range g {
+			for y := x + 1; y < len(g); y++ {
+				ps = append(ps, makePair(arts, fs, g[x], g[y], opt))
+			}
+		}
+	} else {
+		keep := map[[2]int]bool{}
+		bestOf := map[int]edge{}
+		for _, e := range es {
+			if e.sim >= strongFactor*opt.SameEvent || fs[e.i].sig.Similarity(fs[e.j].sig) >= opt.NearDuplicate {
+				keep[[2]int{e.i, e.j}] = true
+			}
+			for _, d := range []int{e.i, e.j} {
+				if b, ok := bestOf[d]; !ok || e.sim > b.sim || (e.sim == b.sim && (e.i < b.i || (e.i == b.i && e.j < b.j))) {
+					bestOf[d] = e
+				}
+			}
+		}
+		for _, e := range bestOf {
+			keep[[2]int{e.i, e.j}] = true
+		}
+		for p := range keep {
+			ps = append(ps, makePair(arts, fs, p[0], p[1], opt))
+		}
+	}
+	slices.SortFunc(ps, func(a, b Pair) int {
+		if c := strings.Compare(a.A, b.A); c != 0 {
+			return c
+		}
+		return strings.Compare(a.B, b.B)
+	})
+	if ps == nil {
+		ps = []Pair{}
+	}
+	return ps
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
 
 // PairSimilarity scores two articles with the same measure Run uses,
 // returning the pair with its relation ("" when below both thresholds).
-func PairSimilarity(a, b *corpus.Article, opt Options) Pair { return Pair{} }
+// Term weights come from the two articles alone (with the idf prior), and
+// two lone articles link at the strong threshold, 3×SameEvent, as in Run.
+func PairSimilarity(a, b *corpus.Article, opt Options) Pair {
+	if checkOptions(opt) != nil {
+		return Pair{}
+	}
+	arts := sortArticles([]*corpus.Article{a, b})
+	o := opt
+	o.Workers = 1
+	fs := features(arts, o)
+	p := makePair(arts, fs, 0, 1, opt)
+	if p.Relation != NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
+		p.Relation = ""
+	}
+	return p
+}

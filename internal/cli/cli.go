@@ -104,11 +104,19 @@ func newFlagSet(name, args, description string, env *Env) *pflag.FlagSet {
 // parseFlags parses args; it returns (exit code, true) when the command must
 // stop now (help requested or misuse).
 func parseFlags(fs *pflag.FlagSet, args []string, env *Env) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			// --help prints to stdout and succeeds.
+	// --help prints to stdout and succeeds (pflag would print to stderr).
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "--help" {
 			fs.SetOutput(env.Stdout)
 			fs.Usage()
+			return ExitOK, true
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK, true
 		}
 		fmt.Fprintf(env.Stderr, "storydiff: %v\n", err)
@@ -165,12 +173,12 @@ func addClusterFlags(fs *pflag.FlagSet, opt *compare.Options) *shingleFlags {
 	if opt.Shingle.Kind == shingle.Char {
 		sf.kind = "char"
 	}
-	fs.StringVar(&sf.kind, "shingle-kind", sf.kind, "shingle `kind`: word or char")
-	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "shingle size (`n` words, or characters with --shingle-kind=char)")
+	fs.StringVar(&sf.kind, "shingle-kind", sf.kind, "shingle `kind` for near-duplicate detection: word or char")
+	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "near-duplicate shingle size (`n` words, or characters with --shingle-kind=char)")
 	fs.IntVar(&opt.Shingle.Perms, "perms", opt.Shingle.Perms, "MinHash permutations (`n`); more is more accurate and slower")
 	fs.Uint64Var(&opt.Shingle.Seed, "seed", opt.Shingle.Seed, "`seed` for the MinHash permutations (same seed, same signatures)")
-	fs.Float64Var(&opt.NearDuplicate, "near-dup", opt.NearDuplicate, "Jaccard `threshold` at or above which two articles are near-duplicates")
-	fs.Float64Var(&opt.SameEvent, "same-event", opt.SameEvent, "same-event score `threshold` at or above which two reports are linked")
+	fs.Float64Var(&opt.NearDuplicate, "near-dup", opt.NearDuplicate, "estimated shingle Jaccard `threshold` at or above which two linked articles are near-duplicates (measured: reprints score 0.6-1, independent reports of one event below 0.1)")
+	fs.Float64Var(&opt.SameEvent, "same-event", opt.SameEvent, "mean event-term cosine `threshold` for an article to join an established cluster (5+ articles); two small clusters need 3x this (measured on ECB+: B-cubed F1 0.895-0.924 for 0.025-0.045)")
 	return sf
 }
 

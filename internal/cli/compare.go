@@ -16,9 +16,13 @@ const clusterHelp = `Loads the articles and groups those that report the same ev
 fact comparison. PATH is a file, a directory (read recursively by extension)
 or - for standard input.`
 
-func runCompare(args []string, env *Env) int { return runClustering("compare", compareHelp, true, args, env) }
+func runCompare(args []string, env *Env) int {
+	return runClustering("compare", compareHelp, true, args, env)
+}
 
-func runCluster(args []string, env *Env) int { return runClustering("cluster", clusterHelp, false, args, env) }
+func runCluster(args []string, env *Env) int {
+	return runClustering("cluster", clusterHelp, false, args, env)
+}
 
 func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	fs := newFlagSet(name, "PATH...", help, env)

@@ -1,7 +1,80 @@
 package cli
 
-// API CONTRACT (skeleton): replaced by the helper that owns 'eval'.
+import (
+	"io"
+	"os"
+
+	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/report"
+)
+
+const evalHelp = `Clusters the articles as 'cluster' does (same flags and defaults) and scores
+the result against a gold clustering: a tab-separated file with one
+"file<TAB>cluster" per line (a "file<TAB>cluster" header line is allowed,
+extra columns are ignored). An article matches a gold line by its file name,
+or by its id plus extension, or by its id. Prints B-cubed and pairwise
+precision/recall/F1, the adjusted Rand index, and the worst merges and
+splits with the articles' titles. Articles not in the gold file are listed
+and not scored.`
 
 func runEval(args []string, env *Env) int {
-	return usageError(env, "eval: not implemented yet")
+	fs := newFlagSet("eval", "--gold GOLD.tsv PATH...", evalHelp, env)
+	opt := compare.DefaultOptions()
+	gold := fs.String("gold", "", "gold clustering `file` (file<TAB>cluster)")
+	top := fs.Int("top", 10, "show the `n` worst merges and splits")
+	out := addOutputFlags(fs, "markdown, table or json")
+	sf := addClusterFlags(fs, &opt)
+	if code, stop := parseFlags(fs, args, env); stop {
+		return code
+	}
+	if !out.checkFormat(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+		return ExitUsage
+	}
+	if *gold == "" {
+		return usageError(env, "eval: --gold is required")
+	}
+	if *top < 0 {
+		return usageError(env, "eval: --top must be at least 0")
+	}
+	if fs.NArg() == 0 {
+		return usageError(env, "eval: no PATH given (use - for standard input)")
+	}
+	f, err := os.Open(*gold)
+	if err != nil {
+		return failure(env, err)
+	}
+	g, err := compare.ReadGold(f, *gold)
+	f.Close()
+	if err != nil {
+		return failure(env, err)
+	}
+	arts, ok := loadArticles(fs.Args(), out.strict, env)
+	if !ok {
+		return ExitFailure
+	}
+	res, err := compare.Run(arts, opt)
+	if err != nil {
+		return failure(env, err)
+	}
+	rep := &report.EvalReport{
+		Version: Version,
+		Gold:    *gold,
+		Inputs:  fs.Args(),
+		Params:  res.Params,
+		Eval:    compare.Evaluate(res, g, *top),
+	}
+	err = writeOutput(out.output, env, func(w io.Writer) error {
+		switch out.format {
+		case "json":
+			return report.EvalJSON(w, rep)
+		case "table":
+			return report.EvalTable(w, rep)
+		default:
+			return report.EvalMarkdown(w, rep)
+		}
+	})
+	if err != nil {
+		return failure(env, err)
+	}
+	return ExitOK
 }

@@ -1,0 +1,371 @@
+package compare
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/internal/corpus"
+)
+
+// loadDir loads a directory of articles with the real loader.
+func loadDir(t testing.TB, dir string) []*corpus.Article {
+	t.Helper()
+	arts, err := corpus.Load([]string{dir}, corpus.Options{Warn: func(err error) { t.Logf("warning: %v", err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) == 0 {
+		t.Fatalf("no articles in %s", dir)
+	}
+	return arts
+}
+
+// clusterOf maps article id -> cluster id.
+func clusterOf(res *Result) map[string]string {
+	m := map[string]string{}
+	for _, c := range res.Clusters {
+		for _, d := range c.Documents {
+			m[d] = c.ID
+		}
+	}
+	return m
+}
+
+// synthetic returns articles about a few invented events, two or three
+// reports each with different wording, plus one reprint.
+func synthetic() []*corpus.Article {
+	var arts []*corpus.Article
+	add := func(id, title, text string) {
+		arts = append(arts, &corpus.Article{ID: id, Path: id + ".txt", Title: title, Text: text})
+	}
+	add("flood-1", "Floods hit Varnholm valley", "Heavy rain flooded the Varnholm valley on Tuesday, forcing Mayor Edda Lindqvist to evacuate 3,000 residents from Brekka and Osmund.\nRescue teams used boats in Brekka.")
+	add("flood-2", "Thousands evacuated as Varnholm valley floods", "Mayor Edda Lindqvist ordered the evacuation of Brekka and Osmund after the Varnholm river burst its banks.\nAbout 3,000 residents left their homes, rescue teams said.")
+	add("flood-2-reprint", "Thousands evacuated as Varnholm valley floods", "Mayor Edda Lindqvist ordered the evacuation of Brekka and Osmund after the Varnholm river burst its banks.\nAbout 3,000 residents left their homes, rescue teams said on Tuesday.\nREAD MORE: Other news")
+	add("chess-1", "Okafor wins Quillmere chess open", "Grandmaster Tunde Okafor won the Quillmere chess open on Sunday, beating Mira Salonen in the final round.\nThe Quillmere open drew 400 players.")
+	add("chess-2", "Tunde Okafor takes Quillmere title", "Tunde Okafor beat Mira Salonen to take the Quillmere chess open title.\nOkafor said the final round against Salonen was the hardest game of his career.")
+	add("bridge", "Bridge closes for repairs in Tallow", "The Tallow harbour bridge will close for six weeks of repairs, the city council said.\nCommuters were told to use the ferry.")
+	add("empty", "", "")
+	return arts
+}
+
+func TestRunInvariants(t *testing.T) {
+	arts := append(synthetic(), loadDir(t, "../testdata/seeds")...)
+	res, err := Run(arts, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for k, c := range res.Clusters {
+		if want := fmt.Sprintf("c%d", k+1); c.ID != want {
+			t.Errorf("cluster %d id = %s, want %s", k, c.ID, want)
+		}
+		if !slices.IsSorted(c.Documents) {
+			t.Errorf("cluster %s documents not sorted: %v", c.ID, c.Documents)
+		}
+		if k > 0 {
+			p := res.Clusters[k-1]
+			if len(p.Documents) < len(c.Documents) || (len(p.Documents) == len(c.Documents) && p.Documents[0] > c.Documents[0]) {
+				t.Errorf("clusters %s and %s out of order", p.ID, c.ID)
+			}
+		}
+		for _, d := range c.Documents {
+			seen[d]++
+		}
+		for i, p := range c.Pairs {
+			if p.A >= p.B {
+				t.Errorf("pair %s-%s not ordered", p.A, p.B)
+			}
+			if i > 0 && (c.Pairs[i-1].A > p.A || (c.Pairs[i-1].A == p.A && c.Pairs[i-1].B >= p.B)) {
+				t.Errorf("cluster %s pairs not sorted", c.ID)
+			}
+			if p.Relation != NearDuplicate && p.Relation != SameEvent {
+				t.Errorf("pair %s-%s relation %q", p.A, p.B, p.Relation)
+			}
+		}
+		if len(c.Documents) >= 2 && len(c.Pairs) == 0 {
+			t.Errorf("cluster %s of %d has no pairs", c.ID, len(c.Documents))
+		}
+	}
+	if len(seen) != len(arts) {
+		t.Errorf("%d articles clustered, want %d", len(seen), len(arts))
+	}
+	for id, n := range seen {
+		if n != 1 {
+			t.Errorf("article %s in %d clusters, want 1", id, n)
+		}
+	}
+	if len(res.Documents) != len(arts) || !slices.IsSortedFunc(res.Documents, func(a, b Document) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Errorf("Documents: %d, sorted %v; want %d sorted", len(res.Documents), slices.IsSortedFunc(res.Documents, func(a, b Document) int { return strings.Compare(a.ID, b.ID) }), len(arts))
+	}
+	if res.Params.Permutations != 128 || res.Params.SameEvent != DefaultSameEvent || res.Params.Bands < 1 || res.Params.Rows < 1 {
+		t.Errorf("Params = %+v", res.Params)
+	}
+}
+
+func TestRunSyntheticEvents(t *testing.T) {
+	res, err := Run(synthetic(), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := clusterOf(res)
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"flood-1", "flood-2", true},
+		{"flood-2", "flood-2-reprint", true},
+		{"chess-1", "chess-2", true},
+		{"flood-1", "chess-1", false},
+		{"bridge", "flood-1", false},
+		{"empty", "bridge", false},
+	}
+	for _, tt := range tests {
+		if got := c[tt.a] == c[tt.b]; got != tt.same {
+			t.Errorf("%s and %s in one cluster = %v, want %v (clusters %v)", tt.a, tt.b, got, tt.same, c)
+		}
+	}
+	for _, cl := range res.Clusters {
+		for _, p := range cl.Pairs {
+			if p.A == "flood-2" && p.B == "flood-2-reprint" && p.Relation != NearDuplicate {
+				t.Errorf("reprint pair relation = %q (Jaccard %.4f), want %q", p.Relation, p.Jaccard, NearDuplicate)
+			}
+			if p.A == "flood-1" && p.B == "flood-2" && p.Relation != SameEvent {
+				t.Errorf("independent reports relation = %q, want %q", p.Relation, SameEvent)
+			}
+		}
+	}
+}
+
+// checkSeeds asserts the bundled example clusters as documented: the two
+// Central African Republic reports together, each Mali report alone.
+func checkSeeds(t *testing.T, res *Result) {
+	t.Helper()
+	c := clusterOf(res)
+	size := map[string]int{}
+	for _, id := range c {
+		size[id]++
+	}
+	var ids []string
+	for id := range c {
+		if strings.HasPrefix(id, "00") {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	if len(ids) != 5 {
+		t.Fatalf("seed ids = %v, want 5", ids)
+	}
+	if c[ids[0]] != c[ids[1]] {
+		t.Errorf("CAR reports %s and %s in clusters %s and %s, want one", ids[0], ids[1], c[ids[0]], c[ids[1]])
+	}
+	if size[c[ids[0]]] != 2 {
+		t.Errorf("CAR cluster has %d documents, want 2", size[c[ids[0]]])
+	}
+	for _, id := range ids[2:] {
+		if size[c[id]] != 1 {
+			t.Errorf("Mali report %s is in a cluster of %d, want alone", id, size[c[id]])
+		}
+	}
+}
+
+func TestSeeds(t *testing.T) {
+	res, err := Run(loadDir(t, "../testdata/seeds"), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSeeds(t, res)
+}
+
+const ecbplusDir = "../../shared/eval/ecbplus"
+
+func TestSeedsMixedIntoECBPlus(t *testing.T) {
+	if _, err := os.Stat(ecbplusDir); err != nil {
+		t.Skipf("eval data not present: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	arts := append(loadDir(t, filepath.Join(ecbplusDir, "docs")), loadDir(t, "../testdata/seeds")...)
+	res, err := Run(arts, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSeeds(t, res)
+}
+
+func encode(t *testing.T, res *Result) []byte {
+	t.Helper()
+	b, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestRunOrderIndependentAndDeterministic(t *testing.T) {
+	arts := append(synthetic(), loadDir(t, "../testdata/seeds")...)
+	opt := DefaultOptions()
+	res, err := Run(arts, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := encode(t, res)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 5 {
+		shuffled := slices.Clone(arts)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		o := opt
+		o.Workers = 1 + i%3
+		got, err := Run(shuffled, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := encode(t, got); !bytes.Equal(b, want) {
+			t.Fatalf("run %d on shuffled input differs:\n%s\nwant:\n%s", i, b, want)
+		}
+	}
+}
+
+func TestRunOptionsErrors(t *testing.T) {
+	for _, mod := range []func(*Options){
+		func(o *Options) { o.Shingle.Perms = 0 },
+		func(o *Options) { o.SameEvent = 0 },
+		func(o *Options) { o.NearDuplicate = 1.5 },
+	} {
+		o := DefaultOptions()
+		mod(&o)
+		if _, err := Run(synthetic(), o); err == nil {
+			t.Errorf("Run(%+v) succeeded, want an error", o)
+		}
+	}
+	res, err := Run(nil, DefaultOptions())
+	if err != nil || len(res.Clusters) != 0 {
+		t.Errorf("Run(nil) = %+v, %v; want no clusters", res, err)
+	}
+}
+
+func TestPairSimilarity(t *testing.T) {
+	arts := synthetic()
+	byID := map[string]*corpus.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	opt := DefaultOptions()
+	tests := []struct{ a, b, want string }{
+		{"flood-2", "flood-2-reprint", NearDuplicate},
+		{"chess-2", "chess-1", SameEvent},
+		{"flood-1", "chess-1", ""},
+	}
+	for _, tt := range tests {
+		p := PairSimilarity(byID[tt.a], byID[tt.b], opt)
+		if p.Relation != tt.want {
+			t.Errorf("PairSimilarity(%s, %s) = %+v, want relation %q", tt.a, tt.b, p, tt.want)
+		}
+		if p.A >= p.B {
+			t.Errorf("PairSimilarity(%s, %s) pair not ordered: %s, %s", tt.a, tt.b, p.A, p.B)
+		}
+	}
+}
+
+func TestStripBoilerplate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Body line.\nREAD MORE: Something else\n[ad_1]\nSource link\nWith reporting by Jane Doe\nFirst Published: June 13, 2013\nEnd.", "Body line.\n\n\n\n\n\nEnd."},
+		{"Reading more books helps.", "Reading more books helps."},
+		{"The source said no.", "The source said no."},
+	}
+	for _, tt := range tests {
+		if got := stripBoilerplate(tt.in); got != tt.want {
+			t.Errorf("stripBoilerplate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTermCounts(t *testing.T) {
+	got := termCounts("Quake hits Iran", "An earthquake struck southern Iran in 2005. Tara Reid said the Royal Navy helped.", defaultFeatures)
+	for _, k := range []string{"b:quake_hits", "y:2005", "p:tara_reid", "p:royal_navy", "b:southern_iran"} {
+		if got[k] == 0 {
+			t.Errorf("termCounts missing %q: %v", k, got)
+		}
+	}
+	for _, k := range []string{"w:the", "p:an_earthquake", "b:iran_in"} {
+		if got[k] != 0 {
+			t.Errorf("termCounts has %q: %v", k, got)
+		}
+	}
+}
+
+func FuzzTermCounts(f *testing.F) {
+	f.Add("Title", "Body with U.S. and 1,000 people.\nREAD MORE: x")
+	f.Add("\xff\xfe", "İstanbul ǅemal 's '' -- ..")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		for k, v := range termCounts(title, body, defaultFeatures) {
+			if v <= 0 || len(k) < 3 {
+				t.Errorf("termCounts(%q, %q): term %q count %v", title, body, k, v)
+			}
+		}
+	})
+}
+
+// ecbArticles loads the ECB+ development documents, or skips.
+func ecbArticles(b *testing.B) []*corpus.Article {
+	if _, err := os.Stat(ecbplusDir); err != nil {
+		b.Skipf("eval data not present: %v", err)
+	}
+	return loadDir(b, filepath.Join(ecbplusDir, "docs"))
+}
+
+// scaled returns n articles made from base by deterministic perturbation:
+// copy k of article i drops every (k+2)-th sentence and gets a new id, so
+// copies are related but not identical.
+func scaled(base []*corpus.Article, n int) []*corpus.Article {
+	out := make([]*corpus.Article, 0, n)
+	for k := 0; len(out) < n; k++ {
+		for _, a := range base {
+			if len(out) == n {
+				break
+			}
+			lines := strings.Split(a.Text, "\n")
+			var kept []string
+			for i, l := range lines {
+				if k == 0 || i%(k+2) != 1 {
+					kept = append(kept, l)
+				}
+			}
+			c := *a
+			c.ID = fmt.Sprintf("%s~%d", a.ID, k)
+			c.Text = strings.Join(kept, "\n")
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+func BenchmarkRun(b *testing.B) {
+	base := ecbArticles(b)
+	for _, n := range []int{len(base), 10000} {
+		arts := base
+		if n != len(base) {
+			arts = scaled(base, n)
+		}
+		bytes := 0
+		for _, a := range arts {
+			bytes += len(a.Title) + len(a.Text)
+		}
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(bytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Run(arts, DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
