@@ -12,6 +12,7 @@ import (
 const (
 	NearDuplicate = "near-duplicate" // the same text, lightly edited
 	SameEvent     = "same-event"     // independent reports of one event
+	Unrelated     = "unrelated"      // diff only: two articles the clustering would not link
 )
 
 // Options configures clustering. The zero value is not useful: start from
@@ -40,7 +41,7 @@ type Pair struct {
 	B          string  `json:"b"`
 	Similarity float64 `json:"similarity"` // the score that decided the relation, in [0,1]
 	Jaccard    float64 `json:"jaccard"`    // estimated Jaccard of the shingle sets
-	Relation   string  `json:"relation"`   // NearDuplicate or SameEvent
+	Relation   string  `json:"relation"`   // NearDuplicate or SameEvent (Unrelated in diff)
 }
 
 // Cluster is a group of documents about one event. Every document is in

@@ -178,11 +178,19 @@ func (v *view) params() (inputs []string, more int, ps []param) {
 			len(v.singletons), plural(len(v.singletons), "singleton", "singletons"))},
 		{"Shingles", fmt.Sprintf("%s, size %d", orDash(p.ShingleKind), p.ShingleSize)},
 		{"MinHash", fmt.Sprintf("%d permutations, seed %d", p.Permutations, p.Seed)},
-		{"LSH", fmt.Sprintf("%d bands × %d rows", p.Bands, p.Rows)},
+		{"LSH", lshParam(p)},
 		{"Thresholds", fmt.Sprintf("near-duplicate %s, same-event %s", score(p.NearDuplicate), score(p.SameEvent))},
 		{"Version", res.Version},
 	}
 	return inputs, more, ps
+}
+
+// lshParam describes the candidate index; a direct comparison (diff) uses none.
+func lshParam(p compare.Params) string {
+	if p.Bands == 0 {
+		return "not used (direct comparison)"
+	}
+	return fmt.Sprintf("%d bands × %d rows", p.Bands, p.Rows)
 }
 
 func plural(n int, one, many string) string {

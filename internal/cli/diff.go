@@ -59,6 +59,11 @@ func diffResult(a, b *corpus.Article, opt compare.Options) *compare.Result {
 	if p.A == "" && p.B == "" {
 		p.A, p.B = a.ID, b.ID
 	}
+	if p.Relation == "" {
+		// diff compares any two articles; say plainly when the clustering
+		// would not have linked them.
+		p.Relation = compare.Unrelated
+	}
 	kind := "word"
 	if opt.Shingle.Kind == shingle.Char {
 		kind = "char"
@@ -68,7 +73,7 @@ func diffResult(a, b *corpus.Article, opt compare.Options) *compare.Result {
 			Seed: opt.Shingle.Seed, NearDuplicate: opt.NearDuplicate, SameEvent: opt.SameEvent},
 		Documents: []compare.Document{document(a), document(b)},
 		Clusters: []compare.Cluster{{
-			ID:         "1",
+			ID:         "c1",
 			Documents:  []string{a.ID, b.ID},
 			Pairs:      []compare.Pair{p},
 			Comparison: facts.Compare([]*corpus.Article{a, b}),
