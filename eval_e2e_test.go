@@ -13,8 +13,8 @@ import (
 const ecbplusDir = "../shared/eval/ecbplus"
 
 // bcubedFloor is below the B-cubed F1 measured at the defaults on the ECB+
-// development topics (0.914): a regression below it fails.
-const bcubedFloor = 0.90
+// development topics (0.934): a regression below it fails.
+const bcubedFloor = 0.92
 
 func TestEvalECBPlus(t *testing.T) {
 	if _, err := os.Stat(ecbplusDir); err != nil {

@@ -41,6 +41,19 @@ var (
 	idfPrior = 300.0
 )
 
+// termPrior returns the number of background documents assumed not to hold
+// term: idfPrior, except for years. A calendar year is common in any stream
+// of news (most of a week's reports name the current year), so a year's idf
+// comes from the input alone: a year every input article names weighs
+// nothing, and a year few of them share (reports of one event, among
+// reports of similar events in other years) weighs a lot.
+func termPrior(term string) float64 {
+	if strings.HasPrefix(term, "y:") {
+		return 0
+	}
+	return idfPrior
+}
+
 const (
 	// candidateTerms is the number of highest-weighted terms per document
 	// signed with MinHash for candidate generation, and candidateThreshold
@@ -108,7 +121,7 @@ func parallel(n, w int, fn func(i int)) {
 }
 
 // features computes the per-document features and unit tf-idf vectors of
-// docs (idf over docs themselves, smoothed by idfPrior).
+// docs (idf over docs themselves, smoothed by termPrior).
 func features(arts []*corpus.Article, opt Options) []docFeatures {
 	fs := make([]docFeatures, len(arts))
 	mh := shingle.NewMinHasher(opt.Shingle.Perms, opt.Shingle.Seed)
@@ -125,12 +138,12 @@ func features(arts []*corpus.Article, opt Options) []docFeatures {
 	ids, df := vocabulary(counts)
 	n := float64(len(arts))
 	idf := make([]float64, len(df))
-	for t, d := range df {
-		idf[t] = math.Log((n + 1 + idfPrior) / (float64(d) + 1))
-	}
 	terms := make([]string, len(ids))
 	for t, id := range ids {
 		terms[id] = t
+	}
+	for t, d := range df {
+		idf[t] = math.Log((n + 1 + termPrior(terms[t])) / (float64(d) + 1))
 	}
 	parallel(len(arts), opt.workers(), func(i int) {
 		m := fs[i].counts
@@ -224,14 +237,16 @@ func candidates(fs []docFeatures, opt Options) [][2]int {
 // is identical whatever the order of arts.
 //
 // Method: every article becomes a tf-idf vector of event terms (adjacent
-// content-word pairs, adjacent capitalised-name pairs, years, and single
-// content words at a quarter weight; boilerplate lines removed; idf over the
-// input, smoothed by a prior of 300 background documents). Candidate pairs
-// come from MinHash/LSH over each article's 40 highest-weighted terms (and
-// over word shingles for near-duplicates). Clusters are built by average
-// linkage over the candidate graph: two clusters merge while the mean cosine
-// of their cross pairs is at least 3×SameEvent, or at least SameEvent when
-// exactly one of them already holds five or more articles.
+// content-word pairs, adjacent capitalised-name pairs at double weight,
+// years at triple weight, and single content words at a quarter weight;
+// boilerplate lines removed; idf over the input, smoothed by a prior of 300
+// background documents except for years, whose idf comes from the input
+// alone). Candidate pairs come from MinHash/LSH over each article's 60
+// highest-weighted terms (and over word shingles for near-duplicates).
+// Clusters are built by average linkage over the candidate graph: two
+// clusters merge while the mean cosine of their cross pairs is at least
+// 3×SameEvent, or at least SameEvent when exactly one of them already holds
+// five or more articles.
 func Run(arts []*corpus.Article, opt Options) (*Result, error) {
 	if err := checkOptions(opt); err != nil {
 		return nil, err

@@ -301,6 +301,66 @@ func TestTermCounts(t *testing.T) {
 	}
 }
 
+func TestTermCountsWeights(t *testing.T) {
+	tests := []struct {
+		name, title, body, term string
+		want                    float64
+	}{
+		{"body bigram", "", "Quake hits Iran.", "b:quake_hits", 1},
+		{"title bigram counts once", "Quake hits Iran", "", "b:quake_hits", 1},
+		{"title and body add up", "Quake hits Iran", "A quake hits Iran.", "b:quake_hits", 2},
+		{"year counts three times", "", "It happened in 2005.", "y:2005", 3},
+		{"name pair counts twice", "", "He met Tara Reid there.", "p:tara_reid", 2},
+		{"single word a quarter", "", "Quake hits Iran.", "w:iran", 0.25},
+		{"other numbers dropped", "", "It killed 120 people.", "n:120", 0},
+	}
+	for _, tt := range tests {
+		if got := termCounts(tt.title, tt.body, defaultFeatures)[tt.term]; got != tt.want {
+			t.Errorf("%s: termCounts(%q, %q)[%q] = %v, want %v", tt.name, tt.title, tt.body, tt.term, got, tt.want)
+		}
+	}
+}
+
+func TestTermPrior(t *testing.T) {
+	tests := []struct {
+		term string
+		want float64
+	}{
+		{"y:2024", 0},
+		{"b:quake_hits", idfPrior},
+		{"p:tara_reid", idfPrior},
+		{"w:iran", idfPrior},
+	}
+	for _, tt := range tests {
+		if got := termPrior(tt.term); got != tt.want {
+			t.Errorf("termPrior(%q) = %v, want %v", tt.term, got, tt.want)
+		}
+	}
+}
+
+// TestRunSharedYearAlone checks that short unrelated articles naming the
+// same year, as a week of news names the current one, stay apart: years
+// weigh three times, so their idf must not assume the year is rare.
+func TestRunSharedYearAlone(t *testing.T) {
+	mk := func(id, title, text string) *corpus.Article {
+		return &corpus.Article{ID: id, Path: id + ".txt", Title: title, Text: text}
+	}
+	arts := []*corpus.Article{
+		mk("bridge", "Bridge closes in Tallow", "The Tallow harbour bridge will close for repairs in March 2024, the city council said."),
+		mk("chess", "Okafor wins chess open", "Grandmaster Tunde Okafor won the Quillmere chess open in 2024, beating Mira Salonen."),
+		mk("flood", "Floods hit Varnholm", "Heavy rain flooded the Varnholm valley in 2024, forcing 3,000 residents to leave."),
+		mk("quake", "Quake hits Qeshm", "A 5.6 earthquake struck Qeshm island in 2024, injuring five people."),
+		mk("signing", "Teixeira signs", "Mark Teixeira signed with the Yankees in 2024 for $180 million."),
+	}
+	res, err := Run(arts, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Clusters) != len(arts) {
+		t.Errorf("%d clusters of %d unrelated articles naming one year, want %d: %+v", len(res.Clusters), len(arts), len(arts), res.Clusters)
+	}
+}
+
 func FuzzTermCounts(f *testing.F) {
 	f.Add("Title", "Body with U.S. and 1,000 people.\nREAD MORE: x")
 	f.Add("\xff\xfe", "İstanbul ǅemal 's '' -- ..")

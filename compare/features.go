@@ -195,8 +195,16 @@ type featureConfig struct {
 }
 
 // Measured on ECB+ (see the package documentation): content-word bigrams and
-// name pairs carry the event; single words only a little.
-var defaultFeatures = featureConfig{unigram: 0.25, entity: 0, year: 1, number: 0, bigram: 1, entPair: 2, title: 0}
+// name pairs carry the event; single words only a little. A year counts
+// three times (tf 1+ln 3 once log-scaled): a year shared by two reports is
+// strong evidence of one event, since reports of two events of one kind
+// usually differ in year, and its idf has no background prior (see
+// termPrior), so a year every article names weighs nothing. Against year 1
+// this raised B-cubed F1 on ECB+ at the defaults from 0.914 to 0.934 (odd
+// topics 0.899 to 0.919, even 0.932 to 0.940). Title terms get no extra
+// weight: double-counting them helped large clusters but hurt corpora of
+// two to four reports per event.
+var defaultFeatures = featureConfig{unigram: 0.25, entity: 0, year: 3, number: 0, bigram: 1, entPair: 2, title: 0}
 
 // termCounts returns the weighted term counts of an article's title and
 // body. Keys are prefixed by kind: "w:" word, "e:" name, "y:" year, "n:"
