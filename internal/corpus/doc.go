@@ -67,9 +67,17 @@
 //
 // Directories are walked recursively in sorted order, taking files by
 // extension; other files, hidden entries (names starting with ".") and
-// symbolic links to directories are skipped silently, and a directory with
-// no article file at all is reported. A file named explicitly with another
-// extension, or none, is read as plain text.
+// symbolic links to directories inside them are skipped silently, an entry
+// with an article extension that is not a regular file (a FIFO, a device)
+// is reported, and a directory with no article file at all is reported. A
+// path given as an argument is followed even when it is a link to a
+// directory. A file named explicitly with another extension, or none, is
+// read as plain text.
+//
+// Limits and checks: [Options.MaxBytes] skips, with a warning, a file or
+// JSON Lines record over the limit without reading it into memory;
+// [Options.Open] sees each file before it is read (a caller refuses to read
+// its own output file that way). Article IDs are made unique by [IDs].
 //
 // Dates: [ParseDate] reads the common forms of news metadata. Date is then
 // "2006-01-02" and Time is set; an unparseable date is kept as written in

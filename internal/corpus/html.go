@@ -17,12 +17,18 @@ import (
 // ParseHTML extracts the article from an HTML page named file. Errors are
 // *ParseError values wrapping [ErrBinary], [ErrInvalidUTF8] or [ErrEmpty].
 func ParseHTML(data []byte, file string) (*Article, error) {
-	if looksBinary(data) {
+	// UTF-16 (declared by its byte order mark) is half NUL bytes: decode it
+	// before looking for binary content.
+	utf16 := bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe})
+	if !utf16 && LooksBinary(data) {
 		return nil, perr(file, 0, ErrBinary)
 	}
 	data, err := toUTF8(data, file)
 	if err != nil {
 		return nil, err
+	}
+	if utf16 && LooksBinary(data) {
+		return nil, perr(file, 0, ErrBinary)
 	}
 	// Parse the (now UTF-8) page ourselves: readability's own Parse guesses
 	// the charset statistically and can mis-decode valid UTF-8.

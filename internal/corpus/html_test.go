@@ -5,7 +5,18 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 )
+
+// utf16BOM encodes s as UTF-16 with a byte order mark.
+func utf16BOM(order unicode.Endianness, s string) string {
+	b, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 // TestParseHTMLFixture checks that readability finds the article body,
 // byline, site name and date of a page wrapped in navigation, a sidebar and
@@ -85,6 +96,18 @@ func TestParseHTML(t *testing.T) {
 			title:   "Café",
 			textHas: "Le café est fermé.",
 		},
+		{
+			name:    "UTF-16LE with a byte order mark is decoded",
+			in:      utf16BOM(unicode.LittleEndian, "<html><head><title>Café</title></head><body>"+para+para+"</body></html>"),
+			title:   "Café",
+			textHas: "The minister said",
+		},
+		{
+			name:    "UTF-16BE with a byte order mark is decoded",
+			in:      utf16BOM(unicode.BigEndian, "<html><head><title>Café</title></head><body>"+para+para+"</body></html>"),
+			title:   "Café",
+			textHas: "The minister said",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +137,7 @@ func TestParseHTMLBad(t *testing.T) {
 		{"empty", "", ErrEmpty},
 		{"no text", "<html><head><title>x</title></head><body> \n </body></html>", ErrEmpty},
 		{"binary", "<html>\x00\x00\x00\x01", ErrBinary},
+		{"binary behind a UTF-16 byte order mark", "\xff\xfe\x00\x00\x01\x00\x02\x00\x03\x00", ErrBinary},
 		{"invalid UTF-8 without charset", "<html><body><p>caf\xe9</p></body></html>", ErrInvalidUTF8},
 	}
 	for _, tt := range tests {

@@ -151,23 +151,35 @@ func jsonError(err error) error {
 	return fmt.Errorf("%w: %s", ErrMalformed, msg)
 }
 
-// readJSONL streams the records of r (named file) to fn, reporting bad lines
-// through warn. It returns fn's error, or nil. A read error is reported as a
-// warning and ends the file.
+// ReadJSONL streams the records of r (named file) to fn, reporting bad
+// lines through warn. It returns fn's error, or nil. A read error is
+// reported as a warning and ends the file; so is content that looks binary
+// (one warning for the file), and a file without any record is reported as
+// [ErrNoRecords].
 func ReadJSONL(r io.Reader, file string, warn func(error), fn func(*Article) error) error {
+	return readJSONL(r, file, 0, warn, fn)
+}
+
+// readJSONL is ReadJSONL skipping, with a warning, lines longer than
+// maxBytes (without their line end) when maxBytes is positive.
+func readJSONL(r io.Reader, file string, maxBytes int, warn func(error), fn func(*Article) error) error {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	if head, _ := br.Peek(sniffLen); looksBinary(head) {
+	if head, _ := br.Peek(sniffLen); LooksBinary(head) {
 		warn(perr(file, 0, ErrBinary))
 		return nil
 	}
 	var buf []byte
 	records := 0 // non-blank lines
 	for lineNo := 1; ; lineNo++ {
-		line, err := readLine(br, &buf)
-		if len(line) > 0 && !isBlank(line) {
+		line, size, err := readLine(br, &buf, maxBytes)
+		switch {
+		case line == nil && size > 0:
+			records++
+			warn(TooLarge(file, lineNo, size, maxBytes))
+		case len(line) > 0 && !isBlank(line):
 			records++
 			a, rerr := ParseRecord(line, file, lineNo)
 			if rerr != nil {
@@ -178,7 +190,7 @@ func ReadJSONL(r io.Reader, file string, warn func(error), fn func(*Article) err
 		}
 		if err == io.EOF {
 			if records == 0 {
-				warn(perr(file, 0, fmt.Errorf("%w: no records", ErrEmpty)))
+				warn(perr(file, 0, ErrNoRecords))
 			}
 			return nil
 		}
@@ -191,23 +203,55 @@ func ReadJSONL(r io.Reader, file string, warn func(error), fn func(*Article) err
 
 // readLine returns the next line of br including its "\n", of any length.
 // The result aliases br's buffer or *buf and is valid until the next call.
-func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
+// When limit is positive and the line without its "\n" is longer, the line
+// is consumed without being kept: readLine returns nil and its size.
+func readLine(br *bufio.Reader, buf *[]byte, limit int) (line []byte, size int64, err error) {
+	line, err = br.ReadSlice('\n')
+	size = int64(len(line))
 	if err != bufio.ErrBufferFull {
-		return line, err
+		if limit > 0 && contentLen(line) > int64(limit) {
+			return nil, contentLen(line), err
+		}
+		return line, size, err
 	}
 	*buf = append((*buf)[:0], line...)
+	over := false
 	for {
 		line, err = br.ReadSlice('\n')
-		*buf = append(*buf, line...)
-		if err != bufio.ErrBufferFull {
-			if cap(*buf) > 16<<20 {
-				// Do not keep a huge buffer alive for the rest of the file.
-				b := *buf
-				*buf = nil
-				return b, err
-			}
-			return *buf, err
+		size += int64(len(line))
+		if !over && limit > 0 && size > int64(limit)+1 {
+			over = true
+			*buf = (*buf)[:0]
 		}
+		if !over {
+			*buf = append(*buf, line...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if over {
+			if len(line) > 0 && line[len(line)-1] == '\n' {
+				size--
+			}
+			return nil, size, err
+		}
+		if n := contentLen(*buf); limit > 0 && n > int64(limit) {
+			return nil, n, err // over by the final byte, at the end of input
+		}
+		if cap(*buf) > 16<<20 {
+			// Do not keep a huge buffer alive for the rest of the file.
+			b := *buf
+			*buf = nil
+			return b, size, err
+		}
+		return *buf, size, err
 	}
+}
+
+// contentLen is the length of line without its final "\n".
+func contentLen(line []byte) int64 {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		return int64(n - 1)
+	}
+	return int64(len(line))
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -19,6 +18,18 @@ import (
 type Options struct {
 	Stdin io.Reader   // read when a path is "-"; nil reads nothing
 	Warn  func(error) // called for every skipped input (file, or file:line for JSONL); nil discards warnings
+
+	// MaxBytes, when positive, limits the size of one input: a file,
+	// standard input, or a JSON Lines record (its line without the line
+	// end). A larger one is skipped without being held in memory, with a
+	// warning wrapping [ErrTooLarge]. Zero means no limit.
+	MaxBytes int
+
+	// Open, when not nil, is called with every file about to be read (named
+	// as in warnings) and its information, taken from the opened file, so
+	// through any symbolic link. An error stops the load and is returned: a
+	// caller uses it to refuse reading a file it is about to overwrite.
+	Open func(name string, info fs.FileInfo) error
 }
 
 // format is an input format.
@@ -57,8 +68,10 @@ func formatOf(name string) format {
 // Inside directories, files are chosen by extension (.txt, .md, .markdown,
 // .html, .htm, .jsonl, .ndjson, case-insensitive); other files and hidden
 // entries (names starting with ".") are ignored, and symbolic links to
-// directories are not followed. A directory without any article file is
-// reported. A file named explicitly with another extension (or none) is read
+// directories are not followed (a path given as an argument is, even when
+// it is a link to a directory). An entry with an article extension that is
+// not a regular file (a FIFO, a device) is reported and not read. A
+// directory without any article file is reported. A file named explicitly with another extension (or none) is read
 // as plain text. Path "-" reads opt.Stdin, sniffing its format: JSON Lines
 // when the first non-space byte is "{", HTML when it starts with a tag such
 // as <!doctype>, <html>, <body> or <p>, plain text otherwise; its articles
@@ -86,11 +99,7 @@ type walker struct {
 
 // warnFS reports an operating-system error for path, without repeating the path.
 func (w *walker) warnFS(path string, err error) {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	w.opt.Warn(perr(path, 0, err))
+	w.opt.Warn(perr(path, 0, unwrapPath(err)))
 }
 
 func (w *walker) path(p string) error {
@@ -118,15 +127,21 @@ func (w *walker) path(p string) error {
 
 func (w *walker) dir(root string) error {
 	found := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir lists a link given as its root as the link itself; with a
+		// trailing separator it lists the directory the link names.
+		walkRoot = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			w.warnFS(p, err)
-			if d != nil && d.IsDir() && p != root {
+			if d != nil && d.IsDir() && p != walkRoot {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
+		if p != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -146,7 +161,12 @@ func (w *walker) dir(root string) error {
 				w.warnFS(p, err)
 				return nil
 			}
+			if info.IsDir() {
+				return nil // a link to a directory: not followed
+			}
 			if !info.Mode().IsRegular() {
+				found++
+				w.opt.Warn(perr(p, 0, ErrNotRegular))
 				return nil
 			}
 		}
@@ -162,23 +182,69 @@ func (w *walker) dir(root string) error {
 	return nil
 }
 
-// file loads one file of a known format.
+// file loads one regular file of a known format.
 func (w *walker) file(p string, f format) error {
-	if f == formatJSONL {
-		fh, err := os.Open(p)
-		if err != nil {
-			w.warnFS(p, err)
+	fh, info, err := OpenFile(p, w.opt.Open)
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			w.opt.Warn(err)
 			return nil
 		}
-		defer fh.Close()
-		return ReadJSONL(fh, p, w.opt.Warn, w.fn)
+		return err
 	}
-	data, err := os.ReadFile(p)
-	if err != nil {
+	defer fh.Close()
+	if f == formatJSONL {
+		return readJSONL(fh, p, w.opt.MaxBytes, w.opt.Warn, w.fn)
+	}
+	if w.opt.MaxBytes > 0 && info.Size() > int64(w.opt.MaxBytes) {
+		w.opt.Warn(TooLarge(p, 0, info.Size(), w.opt.MaxBytes))
+		return nil
+	}
+	data := make([]byte, 0, info.Size()+1) // +1: ReadAll then sees EOF without growing
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(fh); err != nil {
 		w.warnFS(p, err)
 		return nil
 	}
-	return w.whole(data, p, f)
+	return w.whole(buf.Bytes(), p, f)
+}
+
+// OpenFile opens the regular file p for reading and calls check, when not
+// nil, with its information (see [Options.Open]). A file that cannot be
+// opened or is not a regular file is reported as a *[ParseError] (a
+// warning: skip it); check's error is returned as it is (stop).
+func OpenFile(p string, check func(string, fs.FileInfo) error) (*os.File, fs.FileInfo, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return nil, nil, perr(p, 0, unwrapPath(err))
+	}
+	info, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, nil, perr(p, 0, unwrapPath(err))
+	}
+	if check != nil {
+		if err := check(p, info); err != nil {
+			fh.Close()
+			return nil, nil, err
+		}
+	}
+	if !info.Mode().IsRegular() {
+		fh.Close()
+		return nil, nil, perr(p, 0, ErrNotRegular)
+	}
+	return fh, info, nil
+}
+
+// unwrapPath returns the error inside a *fs.PathError, whose path a
+// *ParseError already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // whole parses a whole-file format and hands the article to fn.
@@ -212,9 +278,18 @@ func (w *walker) stdin() error {
 	head, _ := br.Peek(4 << 10)
 	f := sniff(head)
 	if f == formatJSONL {
-		return ReadJSONL(br, "-", w.opt.Warn, w.fn)
+		return readJSONL(br, "-", w.opt.MaxBytes, w.opt.Warn, w.fn)
 	}
-	data, err := io.ReadAll(br)
+	var r io.Reader = br
+	if w.opt.MaxBytes > 0 {
+		r = io.LimitReader(br, int64(w.opt.MaxBytes)+1)
+	}
+	data, err := io.ReadAll(r)
+	if err == nil && w.opt.MaxBytes > 0 && len(data) > w.opt.MaxBytes {
+		rest, _ := io.Copy(io.Discard, br) // the size for the warning; memory stays bounded
+		w.opt.Warn(TooLarge("-", 0, int64(len(data))+rest, w.opt.MaxBytes))
+		return nil
+	}
 	if err != nil {
 		w.opt.Warn(perr("-", 0, fmt.Errorf("reading standard input: %w", err)))
 		return nil
@@ -269,29 +344,16 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 	return docs, nil
 }
 
-// UniqueIDs makes the IDs of docs unique as [Load] does and sorts docs by ID.
+// UniqueIDs makes the IDs of docs unique as [Load] does ([IDs], ordering the
+// articles of one ID by path, then record) and sorts docs by ID.
 func UniqueIDs(docs []*Article) {
-	slices.SortStableFunc(docs, func(a, b *Article) int {
-		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Path, b.Path), cmp.Compare(a.Record, b.Record))
-	})
-	taken := make(map[string]bool, len(docs))
-	for _, a := range docs {
-		taken[a.ID] = true
-	}
-	prev := ""
+	var ids IDs
 	for i, a := range docs {
-		base := a.ID
-		if i > 0 && base == prev {
-			for n := 2; ; n++ {
-				if id := base + "-" + strconv.Itoa(n); !taken[id] {
-					taken[id] = true
-					a.ID = id
-					break
-				}
-			}
-		}
-		prev = base
+		ids.Add(a.ID, i)
 	}
+	ids.Rename(func(i, j int) int {
+		return cmp.Or(strings.Compare(docs[i].Path, docs[j].Path), cmp.Compare(docs[i].Record, docs[j].Record))
+	}, func(i int, id string) { docs[i].ID = id })
 	slices.SortStableFunc(docs, func(a, b *Article) int {
 		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Path, b.Path), cmp.Compare(a.Record, b.Record))
 	})

@@ -319,6 +319,11 @@ func TestParseErrorFormat(t *testing.T) {
 	}{
 		{&ParseError{File: "a.jsonl", Line: 3, Err: ErrMalformed}, "a.jsonl:3: malformed JSON record"},
 		{&ParseError{File: "b.txt", Err: ErrEmpty}, "b.txt: empty article"},
+		{&ParseError{File: "ok name ü.txt", Err: ErrEmpty}, "ok name ü.txt: empty article"},
+		{&ParseError{File: "x\nstorydiff: warning: forged.txt", Err: ErrEmpty}, `"x\nstorydiff: warning: forged.txt": empty article`},
+		{&ParseError{File: "red\x1b[31m.txt", Line: 2, Err: ErrMalformed}, `"red\x1b[31m.txt":2: malformed JSON record`},
+		{&ParseError{File: "evil\u202etxt.exe", Err: ErrEmpty}, `"evil\u202etxt.exe": empty article`},
+		{&ParseError{File: "bad\xffutf8.txt", Err: ErrEmpty}, `"bad\xffutf8.txt": empty article`},
 	}
 	for _, tt := range tests {
 		if got := tt.err.Error(); got != tt.want {
@@ -327,5 +332,142 @@ func TestParseErrorFormat(t *testing.T) {
 		if !errors.Is(tt.err, tt.err.Err) {
 			t.Errorf("errors.Is(%v, %v) = false", tt.err, tt.err.Err)
 		}
+	}
+}
+
+// Inside a directory, an entry with an article extension that is not a
+// regular file is reported, not skipped silently; a link to a directory is
+// not followed.
+func TestWalkNonRegularInDirectory(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "Title\nBody.\n", "sub/b.txt": "Title\nBody.\n"})
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	os.Mkdir(filepath.Join(dir, "other"), 0o755)
+	os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "other", "loop.md"))
+	docs, warns := collect(t, []string{dir}, Options{})
+	if len(docs) != 2 {
+		t.Errorf("articles %q, want a and b", docs)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "pipe.txt: not a regular file") {
+		t.Errorf("warnings %q, want one for pipe.txt", warns)
+	}
+}
+
+// A symbolic link to a directory given as a path is read as the directory,
+// with or without a trailing separator.
+func TestWalkLinkToDirectory(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"real/a.txt": "Title\nBody.\n", "real/.hidden.txt": "T\nB\n"})
+	link := filepath.Join(dir, "link")
+	os.Symlink("real", link)
+	for _, p := range []string{link, link + string(filepath.Separator)} {
+		docs, warns := collect(t, []string{p}, Options{})
+		if want := "a " + filepath.ToSlash(filepath.Join(link, "a.txt")) + " 0"; len(docs) != 1 || docs[0] != want || len(warns) != 0 {
+			t.Errorf("Walk(%s) = %q, warnings %q; want [%s]", p, docs, warns, want)
+		}
+	}
+}
+
+func TestWalkMaxBytes(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("x", 100)
+	writeFiles(t, dir, map[string]string{
+		"small.txt": "Title\n" + long[:40] + "\n", // 47 bytes
+		"big.txt":   "Title\n" + long + "\n",      // 107 bytes
+		// Lines of exactly 60 bytes are kept; 61 is over, with or without
+		// the final line end.
+		"feed.jsonl": `{"id":"ok","text":"` + long[:39] + `"}` + "\n" +
+			`{"id":"over","text":"` + long[:38] + `"}` + "\n" +
+			`{"id":"last","text":"` + long[:38] + `"}`,
+	})
+	docs, warns := collect(t, []string{dir}, Options{MaxBytes: 60})
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, strings.Fields(d)[0])
+	}
+	if !slices.Equal(ids, []string{"ok", "small"}) {
+		t.Errorf("articles %q, want ok and small", docs)
+	}
+	want := []string{"big.txt: too large: 107 bytes", "feed.jsonl:2: too large: 61 bytes", "feed.jsonl:3: too large: 61 bytes"}
+	if len(warns) != len(want) {
+		t.Fatalf("warnings %q, want %q", warns, want)
+	}
+	for i, w := range want {
+		if !strings.Contains(warns[i], w) || !strings.HasSuffix(warns[i], "over the limit of 60 bytes; skipped") {
+			t.Errorf("warning %q, want %q ... skipped", warns[i], w)
+		}
+	}
+
+	// A line longer than the reader's buffer is dropped without being held.
+	huge := `{"id":"huge","text":"` + strings.Repeat("y", 200<<10) + `"}` + "\n" + `{"id":"after","text":"fine"}` + "\n"
+	var got []string
+	var errs []error
+	err := readJSONL(strings.NewReader(huge), "h.jsonl", 100<<10, func(err error) { errs = append(errs, err) }, func(a *Article) error {
+		got = append(got, a.ID)
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"after"}) || len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
+		t.Errorf("huge line: articles %q, warnings %v, err %v", got, errs, err)
+	}
+
+	// Standard input counts as one input.
+	docs, warns = collect(t, []string{"-"}, Options{MaxBytes: 60, Stdin: strings.NewReader("Title\n" + long + "\n")})
+	if len(docs) != 0 || len(warns) != 1 || !strings.Contains(warns[0], "-: too large: 107 bytes") {
+		t.Errorf("stdin: articles %q, warnings %q", docs, warns)
+	}
+}
+
+// Options.Open sees every file before it is read, through links, and its
+// error stops the walk.
+func TestWalkOpenHook(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "T\nB\n", "b.jsonl": "{\"text\":\"x\"}\n", "c.txt": "T\nB\n"})
+	os.Symlink("c.txt", filepath.Join(dir, "link.md"))
+	target, _ := os.Stat(filepath.Join(dir, "c.txt"))
+	var seen []string
+	refuse := errors.New("refused")
+	n := 0
+	err := Walk([]string{dir}, Options{Open: func(name string, info fs.FileInfo) error {
+		seen = append(seen, filepath.Base(name))
+		if filepath.Base(name) == "link.md" && os.SameFile(info, target) {
+			return refuse
+		}
+		return nil
+	}}, func(*Article) error { n++; return nil })
+	if !errors.Is(err, refuse) {
+		t.Errorf("Walk = %v, want the hook's error", err)
+	}
+	if !slices.Equal(seen, []string{"a.txt", "b.jsonl", "c.txt", "link.md"}) || n != 3 {
+		t.Errorf("hook saw %q and %d articles were read, want a, b, c, link.md and 3", seen, n)
+	}
+}
+
+func TestReadJSONLEmpty(t *testing.T) {
+	for _, in := range []string{"", "\n\n  \n"} {
+		var warns []error
+		ReadJSONL(strings.NewReader(in), "e.jsonl", func(err error) { warns = append(warns, err) }, func(*Article) error { return nil })
+		if len(warns) != 1 || !errors.Is(warns[0], ErrNoRecords) || !errors.Is(warns[0], ErrEmpty) {
+			t.Errorf("ReadJSONL(%q) warnings %v, want one ErrNoRecords", in, warns)
+		}
+	}
+}
+
+func TestIDs(t *testing.T) {
+	// Articles 0..5 with IDs; cmp orders by the given rank.
+	ids := []string{"b", "a", "a-2", "a", "b", "a"}
+	rank := []int{5, 4, 0, 3, 1, 2}
+	var s IDs
+	for i, id := range ids {
+		s.Add(id, i)
+	}
+	got := slices.Clone(ids)
+	n := s.Rename(func(i, j int) int { return rank[i] - rank[j] }, func(i int, id string) { got[i] = id })
+	// a: articles 5 (rank 2), 3 (rank 3), 1 (rank 4): 5 keeps a, 3 is a-3
+	// (a-2 is taken), 1 is a-4. b: 4 (rank 1) keeps b, 0 is b-2.
+	want := []string{"b-2", "a-4", "a-2", "a-3", "b", "a"}
+	if n != 3 || !slices.Equal(got, want) {
+		t.Errorf("Rename: %d renamed, IDs %q; want 3, %q", n, got, want)
 	}
 }

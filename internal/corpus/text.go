@@ -14,10 +14,10 @@ import (
 // sniffLen is how much of a file is examined for binary content.
 const sniffLen = 8 << 10
 
-// looksBinary reports whether b looks like binary data: a NUL byte anywhere,
+// LooksBinary reports whether b looks like binary data: a NUL byte anywhere,
 // or more than 10% of control characters other than white space in its
 // first 8 KB.
-func looksBinary(b []byte) bool {
+func LooksBinary(b []byte) bool {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true
 	}
@@ -43,7 +43,7 @@ func checkText(data []byte, file string) error {
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
 		return perr(file, 0, fmt.Errorf("%w: UTF-16 encoded text (convert it to UTF-8)", ErrInvalidUTF8))
 	}
-	if looksBinary(data) {
+	if LooksBinary(data) {
 		return perr(file, 0, ErrBinary)
 	}
 	if !utf8.Valid(data) {

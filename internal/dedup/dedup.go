@@ -44,6 +44,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"runtime"
 
@@ -86,7 +87,7 @@ type Options struct {
 	Rows      int             // rows per band; used with Bands
 	Keep      Keep            // representative of a group
 	Workers   int             // signing goroutines (default GOMAXPROCS)
-	MaxBytes  int             // longer records are skipped with a warning (default DefaultMaxBytes)
+	MaxBytes  int             // longer records and files are skipped with a warning (default DefaultMaxBytes)
 
 	// Against is a batch saved earlier (see [ReadSignatures]): the new
 	// articles are compared with it as well as with each other, and a group
@@ -98,9 +99,10 @@ type Options struct {
 	// costs memory proportional to the number of pairs).
 	Pairs bool
 
-	Warn     func(error)    // called, in input order, for every skipped record or file; may be nil
-	Progress func(Progress) // called from one goroutine as articles are signed; may be nil
-	Stdin    io.Reader      // read for the path "-"
+	Warn     func(error)                               // called, in input order, for every skipped record or file; may be nil
+	Open     func(name string, info fs.FileInfo) error // called before a file is read; an error stops Run (see corpus.Options.Open)
+	Progress func(Progress)                            // called from one goroutine as articles are signed; may be nil
+	Stdin    io.Reader                                 // read for the path "-"
 }
 
 // Progress reports how far a run has got.
@@ -222,6 +224,7 @@ type Result struct {
 	Saved    int   // articles of the Against batch (indices 0..Saved-1)
 	Articles int   // articles read and signed in this run (indices Saved..)
 	Skipped  int   // records or files skipped with a warning
+	Renamed  int   // articles renamed for sharing an ID (see corpus.IDs)
 	Bytes    int64 // input bytes read
 
 	Candidates int     // distinct candidate checks made (pairs sharing a band, counted per band)

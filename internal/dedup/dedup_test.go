@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -248,18 +250,53 @@ func TestRunMissingFile(t *testing.T) {
 	}
 }
 
+// Duplicate IDs follow corpus.IDs, as compare's loader does: "-2", "-3"
+// by path then line, whatever order the files are given in, skipping IDs
+// that are taken, with no warning.
 func TestRunDuplicateIDs(t *testing.T) {
-	path := writeCorpus(t, rec("x", "alpha beta gamma delta epsilon"), rec("x", "zeta eta theta iota kappa"))
-	var warns []string
-	res, err := Run([]string{path}, Options{Warn: func(err error) { warns = append(warns, err.Error()) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Articles != 2 || res.ID(0) != "x" || res.ID(1) != "x~2" {
-		t.Errorf("ids = %q, %q; want x, x~2", res.ID(0), res.ID(1))
-	}
-	if len(warns) != 1 || !strings.Contains(warns[0], path+":2:") {
-		t.Errorf("warnings = %q, want one at line 2", warns)
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(rec("x", "alpha beta gamma delta epsilon")+"\n"+rec("x-2", "lambda mu nu xi omicron")+"\n"), 0o644)
+	os.WriteFile(b, []byte(rec("x", "zeta eta theta iota kappa")+"\n"+rec("x", "pi rho sigma tau upsilon")+"\n"), 0o644)
+	var first []string
+	for _, paths := range [][]string{{a, b}, {b, a}} {
+		var warns []string
+		res, err := Run(paths, Options{Warn: func(err error) { warns = append(warns, err.Error()) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(warns) != 0 || res.Skipped != 0 {
+			t.Errorf("%v: warnings %q, skipped %d; want none (a renamed id is not a skipped input)", paths, warns, res.Skipped)
+		}
+		var ids []string
+		for i := range res.Len() {
+			ids = append(ids, res.ID(i))
+		}
+		slices.Sort(ids)
+		if want := []string{"x", "x-2", "x-3", "x-4"}; !slices.Equal(ids, want) {
+			t.Errorf("%v: ids %q, want %q", paths, ids, want)
+		}
+		if res.Renamed != 2 {
+			t.Errorf("%v: Renamed = %d, want 2", paths, res.Renamed)
+		}
+		// a.jsonl:1 keeps x whichever file comes first.
+		got := map[string]string{}
+		for i := range res.Len() {
+			got[res.ID(i)] = fmt.Sprint(res.Length(i))
+		}
+		if got["x"] != fmt.Sprint(len("alpha beta gamma delta epsilon")) {
+			t.Errorf("%v: x is not a.jsonl's first record: %v", paths, got)
+		}
+		keys := slices.Sorted(maps.Keys(got))
+		var line []string
+		for _, k := range keys {
+			line = append(line, k+"="+got[k])
+		}
+		if first == nil {
+			first = line
+		} else if !slices.Equal(first, line) {
+			t.Errorf("ids depend on input order: %q then %q", first, line)
+		}
 	}
 }
 
@@ -346,5 +383,47 @@ func TestRunHugeRecord(t *testing.T) {
 	}
 	if len(warns) != 1 || !errors.Is(warns[0], ErrTooLarge) || !strings.HasPrefix(warns[0].Error(), path+":2: ") {
 		t.Errorf("warnings = %v, want one ErrTooLarge at line 2", warns)
+	}
+}
+
+// Files that are not JSON Lines at all are reported once, as corpus.ReadJSONL
+// reports them: a binary file, and one without a record.
+func TestRunWholeFileWarnings(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin.jsonl")
+	os.WriteFile(bin, bytes.Repeat([]byte("\x00\x01\x02\n"), 10000), 0o644)
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	blank := filepath.Join(dir, "blank.jsonl")
+	os.WriteFile(blank, []byte("\n \n\t\n"), 0o644)
+	good := writeCorpus(t, rec("a", "one two three four five six seven"))
+	var warns []error
+	res, err := Run([]string{bin, empty, blank, good}, Options{Warn: func(err error) { warns = append(warns, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []error{corpus.ErrBinary, corpus.ErrNoRecords, corpus.ErrNoRecords}
+	if len(warns) != len(want) {
+		t.Fatalf("warnings %v, want %d", warns, len(want))
+	}
+	for i, w := range want {
+		if !errors.Is(warns[i], w) {
+			t.Errorf("warning %d = %v, want %v", i, warns[i], w)
+		}
+	}
+	if res.Articles != 1 || res.Skipped != 3 {
+		t.Errorf("articles, skipped = %d, %d; want 1, 3", res.Articles, res.Skipped)
+	}
+}
+
+// An error of Options.Open stops the run and is returned.
+func TestRunOpenRefuses(t *testing.T) {
+	path := writeCorpus(t, rec("a", "one two three four five six seven"))
+	stop := errors.New("refused")
+	for _, p := range []string{path, filepath.Dir(path)} {
+		_, err := Run([]string{p}, Options{Open: func(string, fs.FileInfo) error { return stop }})
+		if !errors.Is(err, stop) {
+			t.Errorf("Run(%s) = %v, want the error of Open", p, err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +27,7 @@ const (
 )
 
 // ErrTooLarge is wrapped by the warning for a record over the size limit.
-var ErrTooLarge = errors.New("record too large")
+var ErrTooLarge = corpus.ErrTooLarge
 
 // item is one input record: a raw JSONL line (off, n into the batch
 // buffer), an article loaded by corpus.Walk, or a warning.
@@ -70,21 +71,23 @@ type pipeline struct {
 	cur      *batch
 	seq      int
 	bufPool  sync.Pool
+	err      error // Options.Open refused an input: reading stopped
 }
 
 // Run deduplicates the articles under paths (JSON Lines files are streamed
 // and decoded in parallel; other files, directories and "-" are read with
-// [corpus.Walk]). Bad records are reported through opt.Warn and skipped. Run
-// fails only on invalid options or parameters that do not match
-// opt.Against; it returns a Result with no articles when nothing was
-// readable.
+// [corpus.Walk]). Bad records are reported through opt.Warn and skipped.
+// Articles sharing an ID are renamed as [corpus.IDs] says, ordered by saved
+// batch first, then path and line. Run fails only on invalid options,
+// parameters that do not match opt.Against, or an error from opt.Open; it
+// returns a Result with no articles when nothing was readable.
 func Run(paths []string, opt Options) (*Result, error) {
 	if err := opt.defaults(); err != nil {
 		return nil, err
 	}
 	params := Params{Kind: opt.Shingle.Kind, K: opt.Shingle.K, Perms: opt.Shingle.Perms, Seed: opt.Shingle.Seed}
 	res := &Result{Params: params, Threshold: opt.Threshold, Bands: opt.Bands, Rows: opt.Rows, Keep: opt.Keep}
-	c := &collector{opt: &opt, res: res, perms: params.Perms, store: NewSignatures(params), seen: map[string]struct{}{}}
+	c := &collector{opt: &opt, res: res, perms: params.Perms, store: NewSignatures(params)}
 	if opt.Against != nil {
 		if err := opt.Against.Params.Check(params); err != nil {
 			return nil, err
@@ -128,34 +131,42 @@ func Run(paths []string, opt Options) (*Result, error) {
 			<-p.inflight
 		}
 	}
+	if p.err != nil {
+		return nil, p.err
+	}
 	c.progress(true)
+	c.uniqueIDs()
 	res.Articles = c.store.Len() - res.Saved
 	res.store = c.store
 	res.Batch = c.store.view(res.Saved)
-	c.seen = nil
 	link(res, c.store, &opt)
 	return res, nil
 }
 
-// read cuts the inputs into batches, in input order.
+// read cuts the inputs into batches, in input order. It stops at an error
+// from Options.Open, kept in p.err.
 func (p *pipeline) read(paths []string) {
+	defer p.flush()
 	for _, path := range paths {
 		if isJSONLFile(path) {
-			p.readJSONL(path)
+			if p.err = p.readJSONL(path); p.err != nil {
+				return
+			}
 			continue
 		}
-		err := corpus.Walk([]string{path}, corpus.Options{
-			Stdin: p.opt.Stdin,
-			Warn:  func(err error) { p.add(item{err: err}) },
+		p.err = corpus.Walk([]string{path}, corpus.Options{
+			Stdin:    p.opt.Stdin,
+			Warn:     func(err error) { p.add(item{err: err}) },
+			MaxBytes: p.opt.MaxBytes,
+			Open:     p.opt.Open,
 		}, func(a *corpus.Article) error {
 			p.add(item{art: a, file: a.Path, line: a.Record, size: int64(len(a.Text) + len(a.Title))})
 			return nil
 		})
-		if err != nil {
-			p.add(item{err: &corpus.ParseError{File: path, Err: err}})
+		if p.err != nil {
+			return
 		}
 	}
-	p.flush()
 }
 
 func isJSONLFile(path string) bool {
@@ -169,15 +180,25 @@ func isJSONLFile(path string) bool {
 }
 
 // readJSONL streams the lines of one JSON Lines file. Lines over MaxBytes
-// are skipped (without holding them) and reported.
-func (p *pipeline) readJSONL(path string) {
-	f, err := os.Open(path)
+// are skipped (without holding them) and reported, as are a file that looks
+// binary (once) and a file without records, as corpus.ReadJSONL does. It
+// returns only an error of Options.Open.
+func (p *pipeline) readJSONL(path string) error {
+	f, _, err := corpus.OpenFile(path, p.opt.Open)
 	if err != nil {
-		p.add(item{err: &corpus.ParseError{File: path, Err: unwrapPath(err)}})
-		return
+		if _, ok := errors.AsType[*corpus.ParseError](err); ok {
+			p.add(item{err: err})
+			return nil
+		}
+		return err
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
+	if head, _ := br.Peek(8 << 10); corpus.LooksBinary(head) { // as corpus.ReadJSONL sniffs
+		p.add(item{err: &corpus.ParseError{File: path, Err: corpus.ErrBinary}})
+		return nil
+	}
+	records := 0
 	for lineNo := 1; ; lineNo++ {
 		b := p.batchFor()
 		off := len(b.buf)
@@ -201,34 +222,38 @@ func (p *pipeline) readJSONL(path string) {
 			rerr = err
 			break
 		}
+		content := size
+		if rerr == nil {
+			content-- // the line end
+		}
+		if !tooLarge && content > int64(p.opt.MaxBytes) {
+			tooLarge = true // over by the last byte of a file without a final line end
+			b.buf = b.buf[:off]
+		}
 		switch {
 		case tooLarge:
-			p.add(item{file: path, line: lineNo, size: size, err: &corpus.ParseError{File: path, Line: lineNo,
-				Err: fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, size, p.opt.MaxBytes)}})
+			records++
+			p.add(item{file: path, line: lineNo, size: size, err: corpus.TooLarge(path, lineNo, content, p.opt.MaxBytes)})
 		case isBlank(b.buf[off:]):
 			b.buf = b.buf[:off]
 			if size > 0 {
 				b.sizeOnly(size)
 			}
 		default:
+			records++
 			p.add(item{file: path, line: lineNo, off: off, n: len(b.buf) - off, size: size})
 		}
 		if rerr == io.EOF {
-			return
+			if records == 0 {
+				p.add(item{err: &corpus.ParseError{File: path, Err: corpus.ErrNoRecords}})
+			}
+			return nil
 		}
 		if rerr != nil {
-			p.add(item{err: &corpus.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", unwrapPath(rerr))}})
-			return
+			p.add(item{err: &corpus.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", rerr)}})
+			return nil
 		}
 	}
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func isBlank(b []byte) bool {
@@ -297,10 +322,6 @@ func (p *pipeline) sign() {
 					o.err = err
 					continue
 				}
-			} else if len(a.Text) > opt.MaxBytes {
-				o.err = &corpus.ParseError{File: it.file, Line: it.line,
-					Err: fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, len(a.Text), opt.MaxBytes)}
-				continue
 			}
 			text := a.FullText()
 			dst := d.sigs[i*p.perms : (i+1)*p.perms : (i+1)*p.perms]
@@ -329,9 +350,17 @@ type collector struct {
 	res     *Result
 	perms   int
 	store   *Signatures // saved articles, then this run's
-	seen    map[string]struct{}
 	lastRep int
+
+	// For unique IDs: every ID, and where each of this run's articles
+	// came from (index into files, and line), 8 bytes an article.
+	ids   corpus.IDs
+	files []string
+	from  []source
 }
+
+// source is where an article was read: files[file], line (0 for a whole file).
+type source struct{ file, line uint32 }
 
 // adopt starts the collection with a saved batch, sharing its storage
 // blocks when they are laid out as Append makes them (ReadSignatures does).
@@ -351,8 +380,8 @@ func (c *collector) adopt(s *Signatures) {
 			c.store.Append(s.IDs[i], s.Lengths[i], s.Sig(i))
 		}
 	}
-	for _, id := range s.IDs {
-		c.seen[id] = struct{}{}
+	for i, id := range s.IDs {
+		c.ids.Add(id, i)
 	}
 	c.res.Saved = len(s.IDs)
 }
@@ -369,23 +398,28 @@ func (c *collector) take(d *doneBatch) {
 			}
 			continue
 		}
-		id := o.id
-		if _, dup := c.seen[id]; dup {
-			for n := 2; ; n++ {
-				alt := fmt.Sprintf("%s~%d", o.id, n)
-				if _, dup := c.seen[alt]; !dup {
-					id = alt
-					break
-				}
-			}
-			if c.opt.Warn != nil {
-				c.opt.Warn(&corpus.ParseError{File: o.file, Line: o.line, Err: fmt.Errorf("duplicate id %q renamed %q", o.id, id)})
-			}
+		if n := len(c.files); n == 0 || c.files[n-1] != o.file {
+			c.files = append(c.files, o.file)
 		}
-		c.seen[id] = struct{}{}
-		c.store.Append(id, o.length, d.sigs[i*c.perms:(i+1)*c.perms])
+		c.from = append(c.from, source{uint32(len(c.files) - 1), uint32(o.line)})
+		c.ids.Add(o.id, c.store.Len())
+		c.store.Append(o.id, o.length, d.sigs[i*c.perms:(i+1)*c.perms])
 	}
 	c.progress(false)
+}
+
+// uniqueIDs renames the articles that share an ID (corpus.IDs): saved
+// articles keep theirs, this run's are ordered by path, then line.
+func (c *collector) uniqueIDs() {
+	saved := c.res.Saved
+	c.res.Renamed = c.ids.Rename(func(i, j int) int {
+		if i < saved || j < saved {
+			return cmp.Compare(i, j) // saved first; saved IDs are unique
+		}
+		a, b := c.from[i-saved], c.from[j-saved]
+		return cmp.Or(strings.Compare(c.files[a.file], c.files[b.file]), cmp.Compare(a.line, b.line))
+	}, func(i int, id string) { c.store.IDs[i] = id })
+	c.ids, c.files, c.from = corpus.IDs{}, nil, nil
 }
 
 func (c *collector) progress(done bool) {
