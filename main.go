@@ -11,19 +11,27 @@
 //	storydiff dedup [flags] PATH...     near-duplicate groups of a large corpus
 //	storydiff generate [flags]          synthetic corpus with known duplicates
 //
-// Run 'storydiff COMMAND --help' for each command's flags. Exit status is 0
-// on success, 1 when the run failed, and 2 on misuse.
+// Run 'storydiff COMMAND --help' (or 'storydiff help COMMAND') for each
+// command's flags. Exit status is 0 on success, 1 when the run failed, and 2
+// on misuse. Outputs are written as a set, replacing regular files only when
+// every output is complete; an interrupt (SIGINT, SIGTERM) removes the
+// temporary files and exits with status 130 or 143.
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"golang.org/x/term"
 
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/cli"
 )
 
 func main() {
+	atomicfile.CleanUpOnSignal(func(sig os.Signal) {
+		fmt.Fprintf(os.Stderr, "storydiff: %v: stopped, temporary files removed\n", sig)
+	})
 	os.Exit(cli.Run(os.Args[1:], &cli.Env{
 		Stdin:            os.Stdin,
 		Stdout:           os.Stdout,

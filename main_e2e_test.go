@@ -257,6 +257,16 @@ func TestExitCodes(t *testing.T) {
 		{"no args", nil, 2, "usage"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown flag", []string{"compare", "--frob", "testdata/seeds"}, 2, "unknown flag"},
+		{"unknown top-level flag", []string{"--bogus"}, 2, `unknown flag "--bogus"`},
+		{"NaN --near-dup", []string{"compare", "--near-dup", "NaN", "testdata/seeds"}, 2, "--near-dup must be in (0, 1]"},
+		{"NaN --same-event", []string{"cluster", "--same-event", "nan", "testdata/seeds"}, 2, "--same-event must be in (0, 1]"},
+		{"NaN --same-event in diff", []string{"diff", "--same-event", "NaN", "testdata/seeds"}, 2, "--same-event"},
+		{"NaN --threshold", []string{"dedup", "--threshold", "NaN", "testdata/seeds"}, 2, "--threshold must be in (0, 1]"},
+		{"NaN --dup-rate", []string{"generate", "--dup-rate", "NaN"}, 2, "--dup-rate"},
+		{"NaN --max-edit", []string{"generate", "--max-edit", "NaN"}, 2, "--max-edit"},
+		{"infinite --near-dup", []string{"compare", "--near-dup", "+Inf", "testdata/seeds"}, 2, "--near-dup"},
+		{"negative --workers in dedup", []string{"dedup", "--workers", "-3", "testdata/seeds"}, 2, "--workers must not be negative"},
+		{"negative --workers in generate", []string{"generate", "--workers", "-3"}, 2, "--workers must not be negative"},
 		{"unknown format", []string{"compare", "--format", "html", "testdata/seeds"}, 2, `unknown --format "html"`},
 		{"bad threshold", []string{"compare", "--same-event", "1.5", "testdata/seeds"}, 2, "--same-event"},
 		{"no paths", []string{"compare"}, 2, "no PATH"},
@@ -282,6 +292,15 @@ func TestHelpAndVersion(t *testing.T) {
 		if res.code != 0 || !strings.Contains(res.stdout, "usage: storydiff "+cmd) {
 			t.Errorf("%s --help: exit %d, stdout:\n%s", cmd, res.code, res.stdout)
 		}
+	}
+	for _, cmd := range []string{"compare", "dedup"} {
+		res := runCLI(t, "", "", "help", cmd)
+		if res.code != 0 || !strings.HasPrefix(res.stdout, "usage: storydiff "+cmd+" [flags]") {
+			t.Errorf("help %s: exit %d, stdout:\n%s", cmd, res.code, res.stdout)
+		}
+	}
+	if res := runCLI(t, "", "", "help", "frob"); res.code != 2 || !strings.Contains(res.stderr, `unknown command "frob"`) {
+		t.Errorf("help frob: exit %d, stderr %q", res.code, res.stderr)
 	}
 	res := runCLI(t, "", "", "--version")
 	if res.code != 0 || !strings.HasPrefix(res.stdout, "storydiff ") {

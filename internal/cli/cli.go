@@ -1,18 +1,21 @@
 // Package cli implements the storydiff command line: subcommand dispatch,
-// flags, input loading with warnings, and atomic output.
+// flags, input loading with warnings, and output through
+// [atomicfile.Set].
 package cli
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
 	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/corpus"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/shingle"
@@ -71,7 +74,13 @@ func Run(args []string, env *Env) int {
 		return ExitUsage
 	}
 	switch args[0] {
-	case "-h", "--help", "help":
+	case "help":
+		if len(args) > 1 { // storydiff help COMMAND
+			return Run([]string{args[1], "--help"}, env)
+		}
+		usage(env.Stdout)
+		return ExitOK
+	case "-h", "--help":
 		usage(env.Stdout)
 		return ExitOK
 	case "--version", "-v", "version":
@@ -83,7 +92,11 @@ func Run(args []string, env *Env) int {
 			return c.run(args[1:], env)
 		}
 	}
-	fmt.Fprintf(env.Stderr, "storydiff: unknown command %q\n", args[0])
+	if strings.HasPrefix(args[0], "-") {
+		errorf(env, "unknown flag %q (flags follow the command: storydiff COMMAND [flags] PATH...)", args[0])
+	} else {
+		errorf(env, "unknown command %q", args[0])
+	}
 	usage(env.Stderr)
 	return ExitUsage
 }
@@ -119,30 +132,67 @@ func parseFlags(fs *pflag.FlagSet, args []string, env *Env) (int, bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK, true
 		}
-		fmt.Fprintf(env.Stderr, "storydiff: %v\n", err)
+		errorf(env, "%v", err)
 		fmt.Fprintf(env.Stderr, "Run '%s --help' for usage.\n", fs.Name())
 		return ExitUsage, true
 	}
 	return 0, false
 }
 
+// errorf prints "storydiff: " and the message on standard error, as one
+// line: messages name files, and a file name is untrusted (see [escape]).
+func errorf(env *Env, format string, a ...any) {
+	fmt.Fprintln(env.Stderr, escape("storydiff: "+fmt.Sprintf(format, a...)))
+}
+
+// escape returns s with every character that is not printable (control
+// characters such as newline and ESC, bidirectional overrides, invalid
+// UTF-8) written as %q writes it, so that no message can forge another line
+// or drive the terminal. Names in warnings are quoted whole by
+// [corpus.QuotePath]; this catches the rest (operating-system errors).
+func escape(s string) string {
+	if corpus.QuotePath(s) == s {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case strconv.IsPrint(r):
+			b.WriteString(s[i : i+n])
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // usageError prints a misuse message and returns ExitUsage.
 func usageError(env *Env, format string, a ...any) int {
-	fmt.Fprintf(env.Stderr, "storydiff: "+format+"\n", a...)
+	errorf(env, format, a...)
 	return ExitUsage
 }
 
-// failure prints an error and returns ExitFailure.
+// failure prints an error and returns ExitFailure, or ExitUsage when the
+// error is the user's mistake (an output that is also an input).
 func failure(env *Env, err error) int {
-	fmt.Fprintf(env.Stderr, "storydiff: %v\n", err)
+	errorf(env, "%v", err)
+	if isMisuse(err) {
+		return ExitUsage
+	}
 	return ExitFailure
 }
 
 // outputFlags are shared by every command that writes a report.
 type outputFlags struct {
-	format string
-	output string
-	strict bool
+	format   string
+	output   string
+	strict   bool
+	maxBytes int
 }
 
 func addOutputFlags(fs *pflag.FlagSet, formats string) *outputFlags {
@@ -153,14 +203,23 @@ func addOutputFlags(fs *pflag.FlagSet, formats string) *outputFlags {
 	return o
 }
 
-func (o *outputFlags) checkFormat(env *Env, allowed ...string) bool {
-	for _, f := range allowed {
-		if o.format == f {
-			return true
-		}
+// addMaxBytes registers --max-bytes with default def.
+func (o *outputFlags) addMaxBytes(fs *pflag.FlagSet, def int) {
+	fs.IntVar(&o.maxBytes, "max-bytes", def, "skip an article (a file, or a JSONL record) longer than `n` bytes, with a warning")
+}
+
+// check validates the format against allowed and --max-bytes, printing why
+// they are wrong.
+func (o *outputFlags) check(env *Env, allowed ...string) bool {
+	if !slices.Contains(allowed, o.format) {
+		usageError(env, "unknown --format %q (want %s)", o.format, strings.Join(allowed, ", "))
+		return false
 	}
-	usageError(env, "unknown --format %q (want %s)", o.format, strings.Join(allowed, ", "))
-	return false
+	if o.maxBytes < 1 {
+		usageError(env, "--max-bytes must be positive")
+		return false
+	}
+	return true
 }
 
 // shingleFlags registers the shingling, MinHash and threshold flags into opt.
@@ -199,71 +258,98 @@ func (sf *shingleFlags) apply(env *Env, opt *compare.Options) bool {
 	case opt.Shingle.Perms < 1 || opt.Shingle.Perms > 4096:
 		usageError(env, "--perms must be between 1 and 4096")
 		return false
-	case opt.NearDuplicate <= 0 || opt.NearDuplicate > 1:
+	case !inUnitInterval(opt.NearDuplicate):
 		usageError(env, "--near-dup must be in (0, 1]")
 		return false
-	case opt.SameEvent <= 0 || opt.SameEvent > 1:
+	case !inUnitInterval(opt.SameEvent):
 		usageError(env, "--same-event must be in (0, 1]")
 		return false
 	}
 	return true
 }
 
-// loadArticles loads paths, printing a warning per skipped input. It fails
-// (ok=false, after printing why) when nothing readable was found, or when
-// strict is set and anything was skipped.
-func loadArticles(paths []string, strict bool, env *Env) ([]*corpus.Article, bool) {
-	warnings := 0
-	arts, err := corpus.Load(paths, corpus.Options{
-		Stdin: env.Stdin,
-		Warn: func(err error) {
-			warnings++
-			fmt.Fprintf(env.Stderr, "storydiff: warning: %v\n", err)
-		},
-	})
-	if err != nil {
-		failure(env, err)
-		return nil, false
-	}
-	if strict && warnings > 0 {
-		fmt.Fprintf(env.Stderr, "storydiff: %d input(s) skipped and --strict is set\n", warnings)
-		return nil, false
-	}
-	if len(arts) == 0 {
-		fmt.Fprintln(env.Stderr, "storydiff: no readable article in the input")
-		return nil, false
-	}
-	return arts, true
+// inUnitInterval reports whether 0 < x <= 1; NaN is not.
+func inUnitInterval(x float64) bool { return x > 0 && x <= 1 }
+
+// maxFileWarnings is how many warnings one input file prints; the others
+// are counted in one line, so that a binary or garbage file named .jsonl
+// cannot flood standard error with a warning per line.
+const maxFileWarnings = 5
+
+// warner prints the warnings about skipped inputs, at most maxFileWarnings
+// in a row for one file, and counts them all (for --strict). Loaders report
+// a file's warnings together, in input order.
+type warner struct {
+	env    *Env
+	before func() // called before printing (clears a progress bar); may be nil
+	count  int    // all warnings
+	file   string // file of the current run of warnings
+	inFile int    // warnings in the current run
 }
 
-// writeOutput calls fn with the destination: stdout when path is "", else a
-// temporary file in path's directory renamed over path only after fn
-// succeeds, so a failed run never leaves a half-written file.
-func writeOutput(path string, env *Env, fn func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return fn(env.Stdout)
+func (w *warner) warn(err error) {
+	w.count++
+	file := ""
+	if pe, ok := errors.AsType[*corpus.ParseError](err); ok {
+		file = pe.File
 	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+	if file != w.file || file == "" {
+		w.flush()
+		w.file = file
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	w.inFile++
+	if w.inFile <= maxFileWarnings {
+		if w.before != nil {
+			w.before()
+		}
+		errorf(w.env, "warning: %v", err)
+	}
+}
+
+// flush prints how many warnings of the current file were not shown.
+func (w *warner) flush() {
+	if n := w.inFile - maxFileWarnings; n > 0 {
+		if w.before != nil {
+			w.before()
+		}
+		errorf(w.env, "warning: %s: %d more warnings not shown", corpus.QuotePath(w.file), n)
+	}
+	w.inFile = 0
+}
+
+// strictFailure prints why the run fails under --strict, if it does.
+func (w *warner) strictFailure(strict bool) bool {
+	if strict && w.count > 0 {
+		errorf(w.env, "%d input(s) skipped and --strict is set", w.count)
+		return true
+	}
+	return false
+}
+
+// loadArticles loads paths, printing a warning per skipped input, and
+// refusing (exit 2) to read a file that is one of outs. It returns the
+// exit status when the run must stop: nothing readable was found, strict
+// is set and anything was skipped, or an input is an output.
+func loadArticles(paths []string, out *outputFlags, outs *atomicfile.Set, env *Env) ([]*corpus.Article, int) {
+	w := &warner{env: env}
+	arts, err := corpus.Load(paths, corpus.Options{
+		Stdin:    env.Stdin,
+		Warn:     w.warn,
+		MaxBytes: out.maxBytes,
+		Open:     outs.CheckInput,
+	})
+	w.flush()
 	if err != nil {
-		return err
+		return nil, failure(env, err)
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := fn(tmp); err != nil {
-		tmp.Close()
-		return err
+	if w.strictFailure(out.strict) {
+		return nil, ExitFailure
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
+	if len(arts) == 0 {
+		errorf(env, "no readable article in the input")
+		return nil, ExitFailure
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return arts, ExitOK
 }
 
 // render writes res in the chosen format.
@@ -276,4 +362,16 @@ func render(w io.Writer, format string, res *compare.Result) error {
 	default:
 		return report.Markdown(w, res)
 	}
+}
+
+// writeReport writes one report to the --output of out (standard output
+// when it is not set), as a set of one.
+func writeReport(outs *atomicfile.Set, report *atomicfile.File, env *Env, fn func(io.Writer) error) int {
+	if err := outs.Write(report, fn); err != nil {
+		return failure(env, err)
+	}
+	if err := outs.Commit(); err != nil {
+		return failure(env, err)
+	}
+	return ExitOK
 }

@@ -4,7 +4,18 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/internal/atomicfile"
 )
+
+// articleMaxBytes is the default --max-bytes of the commands that hold the
+// articles in memory and extract facts (compare, cluster, diff, eval): 4
+// MiB. A news article's text is rarely over 100 KB and a saved HTML page,
+// scripts and styles included, seldom over 2 MB, so no real article is
+// refused; while the whole text is held (about 60 bytes of memory per byte
+// of text in diff) and fact extraction takes seconds per MB, one huge or
+// crafted input cannot stall a run for minutes or exhaust memory. dedup,
+// which keeps only signatures, allows 16 MiB.
+const articleMaxBytes = 4 << 20
 
 const compareHelp = `Loads the articles, groups those that report the same event (near-duplicate
 reprints of one story, and independently written reports of one event), and,
@@ -28,19 +39,26 @@ func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	fs := newFlagSet(name, "PATH...", help, env)
 	opt := compare.DefaultOptions()
 	out := addOutputFlags(fs, "markdown, table or json")
+	out.addMaxBytes(fs, articleMaxBytes)
 	sf := addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.checkFormat(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
 		return ExitUsage
 	}
 	if fs.NArg() == 0 {
 		return usageError(env, "%s: no PATH given (use - for standard input)", name)
 	}
-	arts, ok := loadArticles(fs.Args(), out.strict, env)
-	if !ok {
-		return ExitFailure
+	var outs atomicfile.Set
+	defer outs.Cleanup()
+	rep, err := addOutput(&outs, out.output, env)
+	if err != nil {
+		return failure(env, err)
+	}
+	arts, code := loadArticles(fs.Args(), out, &outs, env)
+	if code != ExitOK {
+		return code
 	}
 	opt.Facts = facts
 	res, err := compare.Run(arts, opt)
@@ -50,8 +68,5 @@ func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	res.Version = Version
 	res.Command = name
 	res.Inputs = fs.Args()
-	if err := writeOutput(out.output, env, func(w io.Writer) error { return render(w, out.format, res) }); err != nil {
-		return failure(env, err)
-	}
-	return ExitOK
+	return writeReport(&outs, rep, env, func(w io.Writer) error { return render(w, out.format, res) })
 }

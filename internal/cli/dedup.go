@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/dedup"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/shingle"
@@ -31,6 +32,17 @@ Outputs:
   --kept   the ids a filtered corpus keeps (one per line, input order).
   timing   one line on standard error (never in the files).
 
+The outputs are written as one set: each file goes to a temporary file
+beside it, and all are renamed into place only when all are complete
+(devices, FIFOs and /dev/stdout are written in place). An output that is
+also an input is refused (exit status 2).
+
+--keep first keeps the member read first: in the order of the PATHs as
+given and of the records in each, so reordering the inputs can change a
+group's representative and the kept ids, never the groups. --keep longest
+keeps the longest text (the first of equal ones). Articles sharing an id
+are renamed ID-2, ID-3, ... by path and line, as compare does.
+
 --save FILE stores this batch's signatures and parameters; --against FILE
 compares the new articles with a saved batch (and with each other) without
 recomputing it: groups holding saved articles list them under "saved" and
@@ -40,7 +52,7 @@ keep a saved article as representative. A saved file made with other
 PATH is a file (.jsonl, .ndjson streamed in parallel; .txt, .md, .html), a
 directory (read recursively) or - for standard input. Bad records (malformed
 JSON, invalid UTF-8, empty or over --max-bytes) are reported as file:line
-warnings and skipped.`
+warnings (at most 5 in a row for one file, then a count) and skipped.`
 
 func runDedup(args []string, env *Env) int {
 	fs := newFlagSet("dedup", "PATH...", dedupHelp, env)
@@ -64,13 +76,14 @@ func runDedup(args []string, env *Env) int {
 	against := fs.String("against", "", "compare with the batch saved in `FILE` by --save")
 	progress := fs.String("progress", "auto", "`when` to draw a progress bar on standard error: auto (when it is a terminal), always or never")
 	fs.IntVar(&opt.Workers, "workers", 0, "signing goroutines (`n`; default: all cores); output does not depend on it")
-	fs.IntVar(&opt.MaxBytes, "max-bytes", opt.MaxBytes, "skip records longer than `n` bytes, with a warning")
+	out.addMaxBytes(fs, dedup.DefaultMaxBytes)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.checkFormat(env, "markdown", "table") {
+	if !out.check(env, "markdown", "table") {
 		return ExitUsage
 	}
+	opt.MaxBytes = out.maxBytes
 	switch *kind {
 	case "word":
 		opt.Shingle.Kind = shingle.Word
@@ -103,15 +116,28 @@ func runDedup(args []string, env *Env) int {
 		return usageError(env, "--bands and --rows go together and must be positive")
 	case opt.Bands*opt.Rows > opt.Shingle.Perms:
 		return usageError(env, "--bands × --rows (%d) exceeds --perms (%d)", opt.Bands*opt.Rows, opt.Shingle.Perms)
-	case opt.MaxBytes < 1:
-		return usageError(env, "--max-bytes must be positive")
+	case opt.Workers < 0:
+		return usageError(env, "--workers must not be negative (0: all cores)")
 	case fs.NArg() == 0:
 		return usageError(env, "dedup: no PATH given (use - for standard input)")
 	}
 	paths := fs.Args()
 	opt.Stdin = env.Stdin
 
+	// The outputs are resolved before any input is read: none may be an
+	// input, and they are written as one set.
+	var outs atomicfile.Set
+	defer outs.Cleanup()
+	files, err := addDedupOutputs(&outs, *save, *groups, *kept, out.output, env)
+	if err != nil {
+		return failure(env, err)
+	}
+	opt.Open = outs.CheckInput
+
 	if *against != "" {
+		if err := checkInputPath(&outs, *against); err != nil {
+			return failure(env, err)
+		}
 		f, err := os.Open(*against)
 		if err != nil {
 			return failure(env, err)
@@ -124,20 +150,12 @@ func runDedup(args []string, env *Env) int {
 		opt.Against = sigs
 	}
 
-	warnings := 0
-	opt.Warn = func(err error) {
-		warnings++
-		fmt.Fprintf(env.Stderr, "storydiff: warning: %v\n", err)
-	}
-	var bar *progressbar.ProgressBar
+	warn := &warner{env: env}
+	opt.Warn = warn.warn
 	start := time.Now()
 	if *progress == "always" || (*progress == "auto" && env.StderrIsTerminal) {
-		bar = newDedupBar(paths, env)
-		warn := opt.Warn
-		opt.Warn = func(err error) {
-			bar.Clear()
-			warn(err)
-		}
+		bar := newDedupBar(paths, env)
+		warn.before = func() { bar.Clear() }
 		opt.Progress = func(p dedup.Progress) {
 			el := time.Since(start).Seconds()
 			bar.Describe(fmt.Sprintf("%d articles (%.0f/s)", p.Articles, float64(p.Articles)/max(el, 1e-3)))
@@ -153,61 +171,27 @@ func runDedup(args []string, env *Env) int {
 	// articles: ~0.95 GB instead of ~1.2 GB) at no measurable CPU cost.
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	res, err := dedup.Run(paths, opt)
+	warn.flush()
 	if err != nil {
-		if *against != "" {
+		if *against != "" && !isMisuse(err) {
 			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
 		}
 		return failure(env, err)
 	}
 	elapsed := time.Since(start)
-	if out.strict && warnings > 0 {
-		fmt.Fprintf(env.Stderr, "storydiff: %d input(s) skipped and --strict is set\n", warnings)
+	if warn.strictFailure(out.strict) {
 		return ExitFailure
 	}
 	if res.Articles == 0 {
-		fmt.Fprintln(env.Stderr, "storydiff: no readable article in the input")
+		errorf(env, "no readable article in the input")
 		return ExitFailure
 	}
+	if res.Renamed > 0 {
+		errorf(env, "note: %d article(s) renamed for sharing an id with another (ID-2, ID-3, ...)", res.Renamed)
+	}
 
-	if *save != "" {
-		if err := writeOutput(*save, env, func(w io.Writer) error {
-			_, err := res.Batch.WriteTo(w)
-			return err
-		}); err != nil {
-			return failure(env, err)
-		}
-	}
-	if err := writeOutput(*groups, env, func(w io.Writer) error { return report.DedupGroups(w, res) }); err != nil {
-		return failure(env, err)
-	}
-	if *kept != "" {
-		if err := writeOutput(*kept, env, func(w io.Writer) error {
-			bw := bufio.NewWriterSize(w, 256<<10)
-			for _, i := range res.Kept() {
-				bw.WriteString(res.ID(i))
-				bw.WriteByte('\n')
-			}
-			return bw.Flush()
-		}); err != nil {
-			return failure(env, err)
-		}
-	}
 	info := report.DedupInfo{Version: Version, Inputs: paths, Against: *against}
-	summary := func(w io.Writer) error {
-		if out.format == "table" {
-			return report.DedupTable(w, res, info)
-		}
-		return report.DedupMarkdown(w, res, info)
-	}
-	switch {
-	case out.output != "":
-		err = writeOutput(out.output, env, summary)
-	case *groups != "":
-		err = summary(env.Stdout)
-	default:
-		err = summary(env.Stderr)
-	}
-	if err != nil {
+	if err := files.write(&outs, res, out.format, info); err != nil {
 		return failure(env, err)
 	}
 	mb := float64(res.Bytes) / 1e6
@@ -215,6 +199,77 @@ func runDedup(args []string, env *Env) int {
 	fmt.Fprintf(env.Stderr, "storydiff: dedup: %d articles, %.1f MB in %.2fs (%.0f articles/s, %.1f MB/s), %d groups\n",
 		res.Articles, mb, elapsed.Seconds(), float64(res.Articles)/sec, mb/sec, len(res.Groups))
 	return ExitOK
+}
+
+// dedupOutputs are the outputs of dedup: the saved batch and the kept ids
+// (nil when not asked for), the groups and the summary.
+type dedupOutputs struct {
+	save, groups, kept, summary *atomicfile.File
+}
+
+// addDedupOutputs adds dedup's outputs to outs, named by --save, --groups,
+// --kept and -o: groups default to standard output, and the summary to
+// standard output when the groups go to a file, standard error otherwise.
+func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, env *Env) (*dedupOutputs, error) {
+	d := &dedupOutputs{}
+	var err error
+	add := func(f **atomicfile.File, name string) {
+		if err == nil && name != "" {
+			*f, err = addOutput(outs, name, env)
+		}
+	}
+	add(&d.save, save)
+	if d.groups, err = addOutput(outs, groups, env); err != nil {
+		return nil, err
+	}
+	add(&d.kept, kept)
+	add(&d.summary, summary)
+	switch {
+	case err != nil:
+		return nil, err
+	case d.summary != nil:
+	case groups != "":
+		d.summary = outs.AddWriter("standard output", env.Stdout)
+	default:
+		d.summary = outs.AddWriter("standard error", env.Stderr)
+	}
+	return d, nil
+}
+
+// write writes res to the outputs and commits the set.
+func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format string, info report.DedupInfo) error {
+	var err error
+	if d.save != nil {
+		err = outs.Write(d.save, func(w io.Writer) error {
+			_, err := res.Batch.WriteTo(w)
+			return err
+		})
+	}
+	if err == nil {
+		err = outs.Write(d.groups, func(w io.Writer) error { return report.DedupGroups(w, res) })
+	}
+	if err == nil && d.kept != nil {
+		err = outs.Write(d.kept, func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 256<<10)
+			for _, i := range res.Kept() {
+				bw.WriteString(res.ID(i))
+				bw.WriteByte('\n')
+			}
+			return bw.Flush()
+		})
+	}
+	if err == nil {
+		err = outs.Write(d.summary, func(w io.Writer) error {
+			if format == "table" {
+				return report.DedupTable(w, res, info)
+			}
+			return report.DedupMarkdown(w, res, info)
+		})
+	}
+	if err != nil {
+		return err
+	}
+	return outs.Commit()
 }
 
 // newDedupBar returns a byte-progress bar on stderr, sized to the terminal

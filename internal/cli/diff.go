@@ -5,6 +5,7 @@ import (
 
 	"github.com/storydiff/storydiff/compare"
 	"github.com/storydiff/storydiff/compare/facts"
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/corpus"
 	"github.com/storydiff/storydiff/shingle"
 )
@@ -19,21 +20,33 @@ func runDiff(args []string, env *Env) int {
 	fs := newFlagSet("diff", "A B", diffHelp, env)
 	opt := compare.DefaultOptions()
 	out := addOutputFlags(fs, "markdown, table or json")
+	out.addMaxBytes(fs, articleMaxBytes)
 	sf := addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.checkFormat(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
 		return ExitUsage
 	}
 	if fs.NArg() == 0 || fs.NArg() > 2 {
 		return usageError(env, "diff: want two articles A B, got %d path(s)", fs.NArg())
 	}
-	arts, ok := loadArticles(fs.Args(), out.strict, env)
-	if !ok {
-		return ExitFailure
+	var outs atomicfile.Set
+	defer outs.Cleanup()
+	rep, err := addOutput(&outs, out.output, env)
+	if err != nil {
+		return failure(env, err)
 	}
-	if len(arts) != 2 {
+	arts, code := loadArticles(fs.Args(), out, &outs, env)
+	if code != ExitOK {
+		return code
+	}
+	switch {
+	case len(arts) < 2 && fs.NArg() == 2:
+		// A or B was skipped (the warning says why): a failed run, not misuse.
+		errorf(env, "diff: only %d of the two articles could be read", len(arts))
+		return ExitFailure
+	case len(arts) != 2:
 		return usageError(env, "diff: want exactly two articles, the input holds %d", len(arts))
 	}
 	opt.Facts = true
@@ -41,10 +54,7 @@ func runDiff(args []string, env *Env) int {
 	res.Version = Version
 	res.Command = "diff"
 	res.Inputs = fs.Args()
-	if err := writeOutput(out.output, env, func(w io.Writer) error { return render(w, out.format, res) }); err != nil {
-		return failure(env, err)
-	}
-	return ExitOK
+	return writeReport(&outs, rep, env, func(w io.Writer) error { return render(w, out.format, res) })
 }
 
 // diffResult builds the result of comparing two articles: one cluster of

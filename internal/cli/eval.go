@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/report"
 )
 
@@ -23,11 +24,12 @@ func runEval(args []string, env *Env) int {
 	gold := fs.String("gold", "", "gold clustering `file` (file<TAB>cluster)")
 	top := fs.Int("top", 10, "show the `n` worst merges and splits")
 	out := addOutputFlags(fs, "markdown, table or json")
+	out.addMaxBytes(fs, articleMaxBytes)
 	sf := addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.checkFormat(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
 		return ExitUsage
 	}
 	if *gold == "" {
@@ -39,6 +41,15 @@ func runEval(args []string, env *Env) int {
 	if fs.NArg() == 0 {
 		return usageError(env, "eval: no PATH given (use - for standard input)")
 	}
+	var outs atomicfile.Set
+	defer outs.Cleanup()
+	rep, err := addOutput(&outs, out.output, env)
+	if err != nil {
+		return failure(env, err)
+	}
+	if err := checkInputPath(&outs, *gold); err != nil {
+		return failure(env, err)
+	}
 	f, err := os.Open(*gold)
 	if err != nil {
 		return failure(env, err)
@@ -48,33 +59,29 @@ func runEval(args []string, env *Env) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	arts, ok := loadArticles(fs.Args(), out.strict, env)
-	if !ok {
-		return ExitFailure
+	arts, code := loadArticles(fs.Args(), out, &outs, env)
+	if code != ExitOK {
+		return code
 	}
 	res, err := compare.Run(arts, opt)
 	if err != nil {
 		return failure(env, err)
 	}
-	rep := &report.EvalReport{
+	er := &report.EvalReport{
 		Version: Version,
 		Gold:    *gold,
 		Inputs:  fs.Args(),
 		Params:  res.Params,
 		Eval:    compare.Evaluate(res, g, *top),
 	}
-	err = writeOutput(out.output, env, func(w io.Writer) error {
+	return writeReport(&outs, rep, env, func(w io.Writer) error {
 		switch out.format {
 		case "json":
-			return report.EvalJSON(w, rep)
+			return report.EvalJSON(w, er)
 		case "table":
-			return report.EvalTable(w, rep)
+			return report.EvalTable(w, er)
 		default:
-			return report.EvalMarkdown(w, rep)
+			return report.EvalMarkdown(w, er)
 		}
 	})
-	if err != nil {
-		return failure(env, err)
-	}
-	return ExitOK
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/gen"
 )
 
@@ -42,9 +43,9 @@ func runGenerate(args []string, env *Env) int {
 	switch {
 	case opt.N < 0:
 		return usageError(env, "--n must not be negative")
-	case opt.DupRate < 0 || opt.DupRate >= 0.9:
+	case !(opt.DupRate >= 0 && opt.DupRate < 0.9): // NaN too
 		return usageError(env, "--dup-rate must be in [0, 0.9)")
-	case opt.MaxEdit < 0 || opt.MaxEdit > 1:
+	case !(opt.MaxEdit >= 0 && opt.MaxEdit <= 1):
 		return usageError(env, "--max-edit must be in [0, 1]")
 	case opt.MaxCopies < 1:
 		return usageError(env, "--max-copies must be at least 1")
@@ -52,33 +53,19 @@ func runGenerate(args []string, env *Env) int {
 		return usageError(env, "--words must be at least 10")
 	case opt.K < 1:
 		return usageError(env, "--shingle must be at least 1")
+	case opt.Workers < 0:
+		return usageError(env, "--workers must not be negative (0: all cores)")
 	}
 	if opt.DupRate == 0 {
 		opt.DupRate = -1 // gen: negative means none
 	}
 	start := time.Now()
-	var st gen.Stats
-	err := writeOutput(*output, env, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<20)
-		gen := func(tw io.Writer) error {
-			var err error
-			st, err = gen.Generate(opt, bw, tw)
-			if err != nil {
-				return err
-			}
-			return bw.Flush()
-		}
-		if *truth == "" {
-			return gen(nil)
-		}
-		return writeOutput(*truth, env, func(tw io.Writer) error {
-			btw := bufio.NewWriterSize(tw, 1<<20)
-			if err := gen(btw); err != nil {
-				return err
-			}
-			return btw.Flush()
-		})
-	})
+	var outs atomicfile.Set
+	defer outs.Cleanup()
+	st, err := generate(&outs, opt, *output, *truth, env)
+	if err == nil {
+		err = outs.Commit()
+	}
 	if err != nil {
 		return failure(env, err)
 	}
@@ -86,4 +73,42 @@ func runGenerate(args []string, env *Env) int {
 	fmt.Fprintf(env.Stderr, "storydiff: generated %d articles (%d edited copies in %d groups, %d truth pairs), %.1f MB in %.1fs (%.0f MB/s)\n",
 		st.Articles, st.Copies, st.Groups, st.Pairs, float64(st.Bytes)/1e6, el.Seconds(), float64(st.Bytes)/1e6/max(el.Seconds(), 1e-9))
 	return ExitOK
+}
+
+// generate writes the corpus to the output named corpus (standard output
+// when "") and the truth, when truth is not "", both through outs.
+func generate(outs *atomicfile.Set, opt gen.Options, corpus, truth string, env *Env) (gen.Stats, error) {
+	cf, err := addOutput(outs, corpus, env)
+	if err != nil {
+		return gen.Stats{}, err
+	}
+	var tf *atomicfile.File
+	if truth != "" {
+		if tf, err = outs.Add(truth); err != nil {
+			return gen.Stats{}, err
+		}
+	}
+	cw, err := cf.Open()
+	if err != nil {
+		return gen.Stats{}, err
+	}
+	bw := bufio.NewWriterSize(cw, 1<<20)
+	var tw io.Writer // nil: no truth
+	var btw *bufio.Writer
+	if tf != nil {
+		w, err := tf.Open()
+		if err != nil {
+			return gen.Stats{}, err
+		}
+		btw = bufio.NewWriterSize(w, 1<<20)
+		tw = btw
+	}
+	st, err := gen.Generate(opt, bw, tw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil && btw != nil {
+		err = btw.Flush()
+	}
+	return st, err
 }
