@@ -326,30 +326,60 @@ func (w *warner) strictFailure(strict bool) bool {
 	return false
 }
 
-// loadArticles loads paths, printing a warning per skipped input, and
-// refusing (exit 2) to read a file that is one of outs. It returns the
-// exit status when the run must stop: nothing readable was found, strict
-// is set and anything was skipped, or an input is an output.
-func loadArticles(paths []string, out *outputFlags, outs *atomicfile.Set, env *Env) ([]*corpus.Article, int) {
+// A reportRun is a run of compare, cluster, diff or eval: the articles it
+// loads and the one report it writes (to --output, or standard output), an
+// atomicfile.Set of one. Defer r.outs.Cleanup().
+type reportRun struct {
+	outs   atomicfile.Set
+	report *atomicfile.File
+	arts   []*corpus.Article
+}
+
+// load resolves the report's output, then loads paths, printing a warning
+// per skipped input. Neither paths nor flagInputs (files named by flags,
+// such as --gold) may be the output (exit 2). It returns the exit status
+// when the run must stop (nothing readable, --strict and anything skipped),
+// ExitOK to go on.
+func (r *reportRun) load(paths []string, out *outputFlags, env *Env, flagInputs ...string) int {
+	var err error
+	if r.report, err = addOutput(&r.outs, out.output, env); err != nil {
+		return failure(env, err)
+	}
+	for _, in := range flagInputs {
+		if err := checkInputPath(&r.outs, in); err != nil {
+			return failure(env, err)
+		}
+	}
 	w := &warner{env: env}
-	arts, err := corpus.Load(paths, corpus.Options{
+	r.arts, err = corpus.Load(paths, corpus.Options{
 		Stdin:    env.Stdin,
 		Warn:     w.warn,
 		MaxBytes: out.maxBytes,
-		Open:     outs.CheckInput,
+		Open:     r.outs.CheckInput,
 	})
 	w.flush()
-	if err != nil {
-		return nil, failure(env, err)
-	}
-	if w.strictFailure(out.strict) {
-		return nil, ExitFailure
-	}
-	if len(arts) == 0 {
+	switch {
+	case err != nil:
+		return failure(env, err)
+	case w.strictFailure(out.strict):
+		return ExitFailure
+	case len(r.arts) == 0:
 		errorf(env, "no readable article in the input")
-		return nil, ExitFailure
+		return ExitFailure
 	}
-	return arts, ExitOK
+	return ExitOK
+}
+
+// write writes the report with fn and commits it.
+func (r *reportRun) write(env *Env, fn func(io.Writer) error) int {
+	err := r.outs.Write(r.report, fn)
+	if err == nil {
+		err = r.outs.Commit()
+	}
+	if err != nil {
+		return failure(env, err)
+	}
+	return ExitOK
 }
 
 // render writes res in the chosen format.
@@ -362,16 +392,4 @@ func render(w io.Writer, format string, res *compare.Result) error {
 	default:
 		return report.Markdown(w, res)
 	}
-}
-
-// writeReport writes one report to the --output of out (standard output
-// when it is not set), as a set of one.
-func writeReport(outs *atomicfile.Set, report *atomicfile.File, env *Env, fn func(io.Writer) error) int {
-	if err := outs.Write(report, fn); err != nil {
-		return failure(env, err)
-	}
-	if err := outs.Commit(); err != nil {
-		return failure(env, err)
-	}
-	return ExitOK
 }

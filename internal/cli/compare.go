@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/compare"
-	"github.com/storydiff/storydiff/internal/atomicfile"
 )
 
 // articleMaxBytes is the default --max-bytes of the commands that hold the
@@ -50,23 +49,18 @@ func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	if fs.NArg() == 0 {
 		return usageError(env, "%s: no PATH given (use - for standard input)", name)
 	}
-	var outs atomicfile.Set
-	defer outs.Cleanup()
-	rep, err := addOutput(&outs, out.output, env)
-	if err != nil {
-		return failure(env, err)
-	}
-	arts, code := loadArticles(fs.Args(), out, &outs, env)
-	if code != ExitOK {
+	var run reportRun
+	defer run.outs.Cleanup()
+	if code := run.load(fs.Args(), out, env); code != ExitOK {
 		return code
 	}
 	opt.Facts = facts
-	res, err := compare.Run(arts, opt)
+	res, err := compare.Run(run.arts, opt)
 	if err != nil {
 		return failure(env, err)
 	}
 	res.Version = Version
 	res.Command = name
 	res.Inputs = fs.Args()
-	return writeReport(&outs, rep, env, func(w io.Writer) error { return render(w, out.format, res) })
+	return run.write(env, func(w io.Writer) error { return render(w, out.format, res) })
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/storydiff/storydiff/compare"
 	"github.com/storydiff/storydiff/compare/facts"
-	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/corpus"
 	"github.com/storydiff/storydiff/shingle"
 )
@@ -31,16 +30,12 @@ func runDiff(args []string, env *Env) int {
 	if fs.NArg() == 0 || fs.NArg() > 2 {
 		return usageError(env, "diff: want two articles A B, got %d path(s)", fs.NArg())
 	}
-	var outs atomicfile.Set
-	defer outs.Cleanup()
-	rep, err := addOutput(&outs, out.output, env)
-	if err != nil {
-		return failure(env, err)
-	}
-	arts, code := loadArticles(fs.Args(), out, &outs, env)
-	if code != ExitOK {
+	var run reportRun
+	defer run.outs.Cleanup()
+	if code := run.load(fs.Args(), out, env); code != ExitOK {
 		return code
 	}
+	arts := run.arts
 	switch {
 	case len(arts) < 2 && fs.NArg() == 2:
 		// A or B was skipped (the warning says why): a failed run, not misuse.
@@ -54,7 +49,7 @@ func runDiff(args []string, env *Env) int {
 	res.Version = Version
 	res.Command = "diff"
 	res.Inputs = fs.Args()
-	return writeReport(&outs, rep, env, func(w io.Writer) error { return render(w, out.format, res) })
+	return run.write(env, func(w io.Writer) error { return render(w, out.format, res) })
 }
 
 // diffResult builds the result of comparing two articles: one cluster of

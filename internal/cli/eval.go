@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"github.com/storydiff/storydiff/compare"
-	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/report"
 )
 
@@ -41,14 +40,10 @@ func runEval(args []string, env *Env) int {
 	if fs.NArg() == 0 {
 		return usageError(env, "eval: no PATH given (use - for standard input)")
 	}
-	var outs atomicfile.Set
-	defer outs.Cleanup()
-	rep, err := addOutput(&outs, out.output, env)
-	if err != nil {
-		return failure(env, err)
-	}
-	if err := checkInputPath(&outs, *gold); err != nil {
-		return failure(env, err)
+	var run reportRun
+	defer run.outs.Cleanup()
+	if code := run.load(fs.Args(), out, env, *gold); code != ExitOK {
+		return code
 	}
 	f, err := os.Open(*gold)
 	if err != nil {
@@ -59,11 +54,7 @@ func runEval(args []string, env *Env) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	arts, code := loadArticles(fs.Args(), out, &outs, env)
-	if code != ExitOK {
-		return code
-	}
-	res, err := compare.Run(arts, opt)
+	res, err := compare.Run(run.arts, opt)
 	if err != nil {
 		return failure(env, err)
 	}
@@ -74,7 +65,7 @@ func runEval(args []string, env *Env) int {
 		Params:  res.Params,
 		Eval:    compare.Evaluate(res, g, *top),
 	}
-	return writeReport(&outs, rep, env, func(w io.Writer) error {
+	return run.write(env, func(w io.Writer) error {
 		switch out.format {
 		case "json":
 			return report.EvalJSON(w, er)

@@ -17,6 +17,9 @@ import (
 //	... load with Open: outs.CheckInput ... // refuses an input that is an output
 //	outs.Write(o, render)                   // files now, in-place outputs at Commit
 //	err = outs.Commit()                     // all renamed into place, or none
+//
+// compare, cluster, diff and eval do so through reportRun; dedup and
+// generate, which write several outputs, directly.
 
 // addOutput adds the output named name to outs: standard output for "" or "-".
 func addOutput(outs *atomicfile.Set, name string, env *Env) (*atomicfile.File, error) {
