@@ -14,8 +14,8 @@
 // Run 'storydiff COMMAND --help' (or 'storydiff help COMMAND') for each
 // command's flags. Exit status is 0 on success, 1 when the run failed, and 2
 // on misuse. Outputs are written as a set, replacing regular files only when
-// every output is complete; an interrupt (SIGINT, SIGTERM) removes the
-// temporary files and exits with status 130 or 143.
+// every output is complete; SIGINT, SIGTERM or SIGHUP removes the
+// temporary files and exits with status 128+signal (130 for SIGINT).
 package main
 
 import (

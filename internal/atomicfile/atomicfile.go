@@ -273,14 +273,22 @@ func (s *Set) Cleanup() {
 	}
 }
 
-// CleanUpOnSignal makes SIGINT and SIGTERM remove the temporary files of
-// every uncommitted set, call report (when not nil), and end the process
-// with status 128+signal (130 for SIGINT, 143 for SIGTERM). A signal that
-// arrives while a set is being renamed into place waits for the renames, so
-// the set is complete or untouched. Call it once, from main.
+// CleanUpOnSignal makes SIGINT, SIGTERM and SIGHUP remove the temporary
+// files of every uncommitted set, call report (when not nil), and end the
+// process with status 128+signal (130 for SIGINT, 143 for SIGTERM). A signal
+// that arrives while a set is being renamed into place waits for the
+// renames, so the set is complete or untouched. A signal ignored when the
+// process started (nohup, a background job) stays ignored. Call it once,
+// from main.
 func CleanUpOnSignal(report func(os.Signal)) {
+	var sigs []os.Signal
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			sigs = append(sigs, sig)
+		}
+	}
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(c, sigs...)
 	go func() {
 		sig := <-c
 		live.Lock() // held until exit: no rename starts after this
@@ -314,10 +322,12 @@ func resolve(name string) (path string, info fs.FileInfo, direct bool, err error
 	for range maxLinks {
 		fi, err := os.Lstat(path)
 		if errors.Is(err, fs.ErrNotExist) {
-			if dir, derr := filepath.EvalSymlinks(filepath.Dir(path)); derr == nil {
-				path = filepath.Join(dir, filepath.Base(path))
+			// A new file: its directory must exist, to fail before the work.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+			if err != nil {
+				return "", nil, false, err
 			}
-			return absolute(path), nil, false, nil
+			return absolute(filepath.Join(dir, filepath.Base(path))), nil, false, nil
 		}
 		if err != nil {
 			return "", nil, false, err

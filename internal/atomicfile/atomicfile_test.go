@@ -222,6 +222,9 @@ func TestRefusals(t *testing.T) {
 	if _, err := s.Add(dir); !errors.Is(err, syscall.EISDIR) {
 		t.Errorf("Add(directory) = %v, want EISDIR", err)
 	}
+	if _, err := s.Add(filepath.Join(dir, "no-such-dir", "out.md")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Add(file in a missing directory) = %v, want ErrNotExist", err)
+	}
 	f, err := s.Add(link)
 	if err != nil {
 		t.Fatal(err)
