@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -49,4 +51,28 @@ func runCLI(t *testing.T, dir, stdin string, args ...string) cliResult {
 		code = ee.ExitCode()
 	}
 	return cliResult{stdout.String(), stderr.String(), code}
+}
+
+// copySeeds copies the first n seed articles into dir and returns their paths.
+func copySeeds(t *testing.T, dir string, n int) []string {
+	t.Helper()
+	var out []string
+	for _, f := range seedFiles(t)[:n] {
+		p := filepath.Join(dir, filepath.Base(f))
+		if err := os.WriteFile(p, []byte(readFile(t, f)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// smallCorpus writes a JSON Lines corpus of n generated articles into dir.
+func smallCorpus(t *testing.T, dir string, n int) string {
+	t.Helper()
+	path := filepath.Join(dir, "corpus.jsonl")
+	if r := runCLI(t, "", "", "generate", "--n", strconv.Itoa(n), "--seed", "8", "-o", path); r.code != 0 {
+		t.Fatalf("generate: exit %d, %s", r.code, r.stderr)
+	}
+	return path
 }

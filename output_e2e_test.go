@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -7,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -29,30 +30,6 @@ func tmpLitter(t *testing.T, dir string) []string {
 		return nil
 	})
 	return found
-}
-
-// copySeeds copies the first n seed articles into dir and returns their paths.
-func copySeeds(t *testing.T, dir string, n int) []string {
-	t.Helper()
-	var out []string
-	for _, f := range seedFiles(t)[:n] {
-		p := filepath.Join(dir, filepath.Base(f))
-		if err := os.WriteFile(p, []byte(readFile(t, f)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// smallCorpus writes a JSON Lines corpus of n generated articles into dir.
-func smallCorpus(t *testing.T, dir string, n int) string {
-	t.Helper()
-	path := filepath.Join(dir, "corpus.jsonl")
-	if r := runCLI(t, "", "", "generate", "--n", strconv.Itoa(n), "--seed", "8", "-o", path); r.code != 0 {
-		t.Fatalf("generate: exit %d, %s", r.code, r.stderr)
-	}
-	return path
 }
 
 func TestOutputSymlinkTargetReplaced(t *testing.T) {
@@ -93,9 +70,7 @@ func TestOutputFIFOWrittenInPlace(t *testing.T) {
 	dir := t.TempDir()
 	seeds := copySeeds(t, t.TempDir(), 2)
 	fifo := filepath.Join(dir, "report.fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
+	mkfifo(t, fifo)
 	link := filepath.Join(dir, "link.md")
 	os.Symlink("report.fifo", link)
 	for _, out := range []string{fifo, link} {
@@ -324,9 +299,7 @@ func TestInterruptLeavesNoLitterNorHalfSet(t *testing.T) {
 			os.Remove(summary)
 			fifo := filepath.Join(dir, "groups.fifo")
 			os.Remove(fifo)
-			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-				t.Skipf("mkfifo: %v", err)
-			}
+			mkfifo(t, fifo)
 			cmd, stderr := startCLI(t, "dedup", "--save", save, "--kept", kept, "--groups", fifo, "-o", summary, corpus)
 			waitFor(t, "the temporary outputs", func() bool { return len(tmpLitter(t, dir)) == 3 })
 			if err := cmd.Process.Signal(sig); err != nil {
