@@ -62,12 +62,15 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 	for di, d := range docs {
 		seenText := map[string]bool{}
 		for si, s := range d.sents {
-			x := sentenceShingles(d.art.Text[s.start:s.end])
+			if s.start < d.shift {
+				continue // the headline: a passage is body text
+			}
+			x := sentenceShingles(d.text[s.start:s.end])
 			if x == nil {
 				continue
 			}
 			// A sentence repeated inside one article is one passage.
-			if key := strings.Join(quoteWords(d.art.Text[s.start:s.end]), " "); seenText[key] {
+			if key := strings.Join(quoteWords(d.text[s.start:s.end]), " "); seenText[key] {
 				continue
 			} else {
 				seenText[key] = true
@@ -152,8 +155,9 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 		for _, m := range ms {
 			d := docs[refs[m].doc]
 			s := d.sents[refs[m].sent]
-			p.Mentions = append(p.Mentions, PassageMention{Doc: d.art.ID, Line: d.art.Line(s.start),
-				Span: [2]int{s.start, s.end}, Text: d.art.Text[s.start:s.end]})
+			sp, _ := d.span(s.start, s.end)
+			p.Mentions = append(p.Mentions, PassageMention{Doc: d.art.ID, Line: d.line(s.start),
+				Span: sp, Text: d.text[s.start:s.end]})
 		}
 		out = append(out, p)
 	}

@@ -62,6 +62,9 @@ func extractQuotes(text string, sents []sentence, toksOf [][]token, ents []entit
 			} else if prev != nil && si-prevSent <= 1 && strings.TrimSpace(text[s.start:q.start]) == "" {
 				// A continuation: the paragraph opens with a quote and names nobody.
 				it.speaker = prev.speaker
+				if it.speaker.name != "" {
+					it.speaker.how = "continuation"
+				}
 			}
 			out = append(out, it)
 			prev = &out[len(out)-1]
@@ -248,12 +251,13 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 			s := prev.speaker
 			s.as = phrase
 			s.weak = true // resolved, but not enough to contradict another source
+			s.how = "pronoun"
 			return s
 		}
 		// The last person named before the phrase: a guess.
 		for i := len(ents) - 1; i >= 0; i-- {
 			if ents[i].kind == KindPerson && ents[i].end <= from {
-				return speaker{name: ents[i].canonical, as: phrase, named: true, person: true, names: []string{ents[i].canonical}, weak: true}
+				return speaker{name: ents[i].canonical, as: phrase, named: true, person: true, names: []string{ents[i].canonical}, weak: true, how: "pronoun"}
 			}
 		}
 		return speaker{as: phrase, weak: true}
@@ -277,7 +281,7 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 	if len(sp.names) > 0 {
 		// "said Zadan and Meron": every person named speaks; the last
 		// one names the attribution.
-		sp.name, sp.named, sp.person = sp.names[len(sp.names)-1], true, true
+		sp.name, sp.named, sp.person, sp.how = sp.names[len(sp.names)-1], true, true, "named"
 		return sp
 	}
 	if other != nil {
@@ -287,7 +291,7 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 			hasRole = hasRole || roleNouns[t.lower()]
 		}
 		if !hasRole {
-			sp.name, sp.named, sp.kind = other.canonical, true, other.kind
+			sp.name, sp.named, sp.kind, sp.how = other.canonical, true, other.kind, "named"
 			return sp
 		}
 	}
@@ -436,4 +440,51 @@ func lcs(a, b []string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// quoteKind aligns quotations by their words (see quoteMatch): a partial
+// quote aligns with the full one. An aligned quote conflicts when two
+// sources credit it to speakers who cannot be the same (see sameSpeaker);
+// a guessed speaker (a pronoun, an unnamed phrase) never conflicts.
+type quoteKind struct{}
+
+func (quoteKind) multi() bool { return false }
+
+func (quoteKind) bucket(it *item) string { return "" }
+
+func (quoteKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
+	if s := quoteMatch(a.quoteWords, b.quoteWords); s >= 0.7 {
+		return s, true, false
+	}
+	return 0, false, false
+}
+
+func (quoteKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
+	conflict, named := false, true
+	for x := 0; x < len(r.nodes); x++ {
+		for y := x + 1; y < len(r.nodes); y++ {
+			a, b := r.item(x).speaker, r.item(y).speaker
+			if !sameSpeaker(a, b) {
+				conflict = true
+				named = named && a.person && b.person
+			}
+		}
+	}
+	if !conflict {
+		return Conflict{}, false
+	}
+	x := Conflict{Kind: ConflictAttribution, Sureness: SureHigh, Reason: "credited to different named speakers"}
+	if !named {
+		x.Sureness, x.Reason = SureMedium, "credited to speakers described differently"
+	}
+	for i := range r.nodes {
+		it := r.item(i)
+		d := r.doc(i)
+		if len([]rune(it.text)) > len([]rune(x.Text)) {
+			x.Text = it.text
+		}
+		x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(it.start), Value: it.speaker.describe(),
+			Wording: d.sentenceText(it.sent)})
+	}
+	return x, true
 }

@@ -77,11 +77,14 @@ func tokenize(s string, from, to int) []token {
 				ok := false
 				switch {
 				case c == ',' || c == '.':
-					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && digit ||
+					// 2,069 and 3.5 hold together, also after a currency
+					// prefix (Dh472.72bn, A195,900).
+					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && (digit || hasDigit(s[i:j])) ||
 						c == '.' && unicode.IsLetter(prev) && unicode.IsLetter(d) && j+m+1 <= to && isInitialDot(s, j+m, to)
 				case c == '-':
-					// 74-year-old and 10-20 hold together; magnitude-6.0 splits.
-					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && unicode.IsDigit(prev)
+					// 74-year-old, 10-20 and AK-47 hold together;
+					// magnitude-6.0 splits.
+					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && (unicode.IsDigit(prev) || isUpperWord(s[i:j]))
 				default:
 					ok = unicode.IsLetter(d) || unicode.IsDigit(d)
 				}
@@ -108,6 +111,21 @@ func tokenize(s string, from, to int) []token {
 		i = j
 	}
 	return toks
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// isUpperWord reports a short all-capital word: a code before digits (AK-47, F-16).
+func isUpperWord(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isInitialDot reports whether s[at:] continues an initialism like "U.S."
