@@ -45,7 +45,6 @@ func coverageText(cmp *facts.Comparison) string {
 		aligned, strings.Join(parts, ", "), single)
 }
 
-
 // factSections builds the four sections, in report order: conflicts first
 // (what a fact-checker must verify), then the fact matrix, the facts only
 // one source carries, and the passages shared near-verbatim.
