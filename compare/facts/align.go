@@ -338,7 +338,20 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 			res.OnlyIn = append(res.OnlyIn, o)
 		}
 	}
-	res.SharedPassages = sharedPassages(docs)
+	var passages [][]sentRef
+	res.SharedPassages, passages = sharedPassages(docs)
+	for _, x := range reportedSpeechConflicts(docs, passages) {
+		res.Conflicts = append(res.Conflicts, x)
+		if cv := cov[KindQuote]; cv != nil {
+			cv.Conflicts++
+		}
+	}
+	slices.SortStableFunc(res.Conflicts, func(x, y Conflict) int {
+		if c := cmp.Compare(surenessOrder[x.Sureness], surenessOrder[y.Sureness]); c != 0 {
+			return c
+		}
+		return cmp.Compare(conflictOrder[x.Kind], conflictOrder[y.Kind])
+	})
 	return res
 }
 

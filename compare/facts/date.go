@@ -30,6 +30,12 @@ type dateMention struct {
 	relative   bool   // resolved from relative wording ("on Sunday", "today")
 	happening  string // the event word it dates ("arrest", "sank"), lemmatised, or ""
 	near       bool   // the event word is next to the date ("arrested Tuesday")
+	clock      *clock // a time of day (class dTime)
+	// offset is a span written relative to the date of the article or of
+	// another happening ("two weeks ago", "three weeks before"), in days
+	// (negative before); offUnit the unit it was written in (7 for weeks).
+	offset, offUnit int
+	offApprox       bool // "about two weeks ago"
 }
 
 var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "early",
@@ -84,6 +90,12 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 		}
 		t := toks[i]
 		lw := t.lower()
+		if c, a, b, ok := readClock(toks, i); ok && !mask[a] {
+			add(a, b, dTime, c.key(), "")
+			out[len(out)-1].clock = &c
+			i = b - 1
+			continue
+		}
 		if m, ok := months[lw]; ok && t.isCap() {
 			a, b := i, i+1
 			d := 0
@@ -166,7 +178,7 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 			continue
 		}
 		if y := year(i); y > 0 && (i == 0 || yearPreps[toks[i-1].lower()] || toks[i-1].text == "(" || toks[i-1].text == ",") &&
-			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()]) {
+			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()] || isVerbForm(toks[i+1].lower())) {
 			k := strconv.Itoa(y)
 			add(i, i+1, dYear, k, k)
 			continue
@@ -222,6 +234,18 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 					}
 				} else {
 					add(i, i+3, dRel, fmt.Sprintf("%d %s %s", n, toks[i+1].lower(), dir), "")
+				}
+				// The span as written: "two weeks ago" and "three weeks
+				// before the shooting" can be compared whatever the
+				// datelines.
+				sign := -1
+				if dir == "after" || dir == "later" {
+					sign = 1
+				}
+				out[len(out)-1].offset, out[len(out)-1].offUnit = sign*n*unit, unit
+				out[len(out)-1].relative = true
+				if i > 0 && (toks[i-1].lower() == "about" || toks[i-1].lower() == "around" || toks[i-1].lower() == "some") {
+					out[len(out)-1].offApprox = true
 				}
 				i += 2
 			}
@@ -303,6 +327,26 @@ func periodRange(ref time.Time, rel, unit string) (time.Time, time.Time) {
 // dateRelation compares two dates: comparable when they pin down the same
 // kind of thing, equal when they agree.
 func dateRelation(a, b dateMention) (comparable, equal bool) {
+	if a.offset != 0 && b.offset != 0 {
+		if (a.offset < 0) != (b.offset < 0) {
+			return false, false
+		}
+		d := a.offset - b.offset
+		if d < 0 {
+			d = -d
+		}
+		tol := 0
+		if a.offApprox || b.offApprox {
+			tol = max(a.offUnit, b.offUnit) / 2
+		}
+		return true, d <= tol
+	}
+	if a.clock != nil || b.clock != nil {
+		if a.clock == nil || b.clock == nil {
+			return false, false
+		}
+		return clockRelation(a.clock, b.clock)
+	}
 	// A weekday or month one article resolved and the other could not.
 	if a.class == dWeekday && b.weekday != "" || b.class == dWeekday && a.weekday != "" {
 		return false, a.key == b.weekday || b.key == a.weekday
@@ -337,7 +381,8 @@ var eventWords = func() map[string]string {
 		}
 	}
 	add("arrest", "arrest", "arrested", "arrests", "detained", "detain", "apprehended", "captured", "caught", "nabbed", "custody")
-	add("death", "died", "dies", "death", "killed", "kill", "slain", "murdered", "murder", "shot", "shooting", "stabbed", "fatal")
+	add("death", "died", "dies", "death", "killed", "kill", "slain", "murdered", "murder", "stabbed", "fatal")
+	add("shooting", "shot", "shooting", "shootings", "gunfire", "gunshots", "gunshot", "shots", "gunman", "rampage", "fired")
 	add("attack", "attack", "attacked", "raid", "strike", "struck", "bombing", "bombed", "explosion", "exploded", "blast")
 	add("quake", "quake", "earthquake", "temblor", "tremor", "jolted", "shook", "hit")
 	add("conviction", "convicted", "guilty", "verdict", "conviction", "jury")
@@ -434,12 +479,12 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	case da.happening != "" && da.happening == db.happening:
 		s += 0.6
 	}
-	if a.unique && b.unique {
-		s += 0.5
+	if a.unique && b.unique || da.clock != nil && a.first && b.first {
+		s += 0.7
 	}
 	if equal {
 		s += 0.5
-	} else if !sameNear && ctx < 0.3 {
+	} else if !sameNear && ctx < 0.3 && !(da.clock != nil && a.first && b.first) {
 		// Dates that disagree date one happening only when the same
 		// event word stands next to both, or their clauses share words.
 		return s, false, false
@@ -459,7 +504,7 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 					for _, j := range p[1] {
 						dj := r.item(j).date
 						comparable, equal := dateRelation(*di, *dj)
-						if comparable && di.relative && dj.relative {
+						if comparable && di.relative && dj.relative && (di.offset == 0 || dj.offset == 0) {
 							// Two relative dates, resolved against two
 							// datelines that may be wrong: only two
 							// different weekday names disagree.
@@ -476,8 +521,17 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 						continue
 					}
 					s, w := SureHigh, "the dates differ"
+					if di.clock != nil {
+						s, w = SureHigh, "the times of day differ"
+						if di.clock.hasZone != r.item(p[1][0]).date.clock.hasZone {
+							s, w = SureLow, "one time is local, the other in a time zone"
+						}
+					}
 					if di.relative {
 						s, w = SureMedium, "dates resolved from relative wording differ"
+					}
+					if di.offset != 0 {
+						s, w = SureMedium, "the spans written before or after differ"
 					}
 					if sure == "" || surenessOrder[s] < surenessOrder[sure] {
 						sure, why = s, w
@@ -490,6 +544,9 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		return Conflict{}, false
 	}
 	if r.strength() < weakAlignment {
+		if r.sources() < 3 {
+			return Conflict{}, false // see figureKind.conflict
+		}
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
 	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: sure, Reason: why}

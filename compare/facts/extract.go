@@ -37,6 +37,9 @@ type item struct {
 	// unique: no other fact of the article has its signature (see
 	// signatureKind), counting repeats of one value once.
 	unique bool
+	// first: the article's first time of day (which most often dates its
+	// main event).
+	first bool
 
 	// ctx holds the words near the fact that say what it is about:
 	// content-word lemmas, names (folded, prefixed "n:") and years ("y:").
@@ -74,8 +77,9 @@ type docFacts struct {
 	text  string
 	shift int
 	sents []sentence
-	items []item // deduplicated
-	all   []item // every mention, in extraction order
+	ents  []entity // the names of the article, as extracted
+	items []item   // deduplicated
+	all   []item   // every mention, in extraction order
 }
 
 // newDocFacts prepares the text of an article for extraction.
@@ -169,6 +173,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 		toks[i] = tokenize(text, s.start, s.end)
 	}
 	ents := extractEntities(text, d.sents, toks, vocab)
+	d.ents = ents
 	var raw []item
 	// A dateline near the top ("Published: June 13, 2013 4:59 PM") is the
 	// article's date when the input gave none; datelines are metadata, not
@@ -193,6 +198,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 	// Dates, then figures on the remaining tokens.
 	var meta []item
 	numbered := 0
+	firstClock := true
 	for si := range d.sents {
 		if datelines[si] {
 			mask := make([]bool, len(toks[si]))
@@ -212,7 +218,11 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			base := "date:" + dm.class + ":" + dm.key
 			raw = append(raw, item{kind: KindDate, key: base + "|" + dm.happening + "@" + strconv.Itoa(si), base: base,
 				text: text[dm.start:dm.end], start: dm.start, end: dm.end, sent: si, date: &dm,
-				ctx: withTimes(contextWords(toks[si], dm.t0, dm.t1), times, text[dm.start:dm.end])})
+				ctx:   withTimes(contextWords(toks[si], dm.t0, dm.t1), times, text[dm.start:dm.end]),
+				first: dm.clock != nil && firstClock})
+			if dm.clock != nil {
+				firstClock = false
+			}
 			numbered++
 		}
 		for _, f := range extractFigures(toks[si], mask) {

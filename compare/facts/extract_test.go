@@ -408,3 +408,54 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+func TestClocks(t *testing.T) {
+	tests := []struct {
+		in, wording, key string
+	}{
+		{"The shootings happened shortly after 8:30 p. m. Thursday.", "shortly after 8:30 p. m.", "20:30 local"},
+		{"It struck at 1353 (1023 GMT).", "1023 GMT", "10:23 utc"},
+		{"Gunfire was heard around 10:30 a.m.", "around 10:30 a.m.", "10:30 local"},
+		{"He was arrested just before midnight.", "just before midnight", "00:00 local"},
+		{"The quake hit at 7:37 AM local time.", "at 7:37 AM local time", "07:37 local"},
+		{"The quake hit at 07:37 GMT.", "at 07:37 GMT", "07:37 utc"},
+		{"The march began at about 8pm.", "at about 8pm", "20:00 local"},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.in, 0, len(tt.in))
+		found := false
+		var all []string
+		for _, d := range extractDates(toks, time.Time{}, make([]bool, len(toks))) {
+			w := tt.in[d.start:d.end]
+			all = append(all, w+"="+d.key)
+			found = found || d.class == dTime && w == tt.wording && d.key == tt.key
+		}
+		if !found {
+			t.Errorf("times of %q = %q, want %q = %q", tt.in, all, tt.wording, tt.key)
+		}
+	}
+	rel := func(a, b string) (bool, bool) {
+		ta, tb := tokenize(a, 0, len(a)), tokenize(b, 0, len(b))
+		da := extractDates(ta, time.Time{}, make([]bool, len(ta)))
+		db := extractDates(tb, time.Time{}, make([]bool, len(tb)))
+		return dateRelation(da[0], db[0])
+	}
+	pairs := []struct {
+		a, b          string
+		equal, compar bool
+	}{
+		{"about 3 p.m.", "about 3:10 p.m.", true, true},
+		{"shortly after 3 p.m.", "about 3:30 p.m.", false, true},
+		{"around 10 a.m.", "around 10:30 a.m.", false, true},
+		{"1353 local time", "1023 GMT", true, false},
+		{"7:37 AM local time", "07:37 GMT", false, true},
+		{"0440 GMT", "8:10 a.m. IST", false, true},
+		{"0440 GMT", "10:10 a.m. IST", true, true},
+	}
+	for _, p := range pairs {
+		comparable, equal := rel(p.a, p.b)
+		if comparable != p.compar || equal != p.equal {
+			t.Errorf("dateRelation(%q, %q) = %v, %v; want %v, %v", p.a, p.b, comparable, equal, p.compar, p.equal)
+		}
+	}
+}

@@ -131,6 +131,7 @@ type figure struct {
 	strict     bool     // the qualifier excludes the number ("more than", "nearly")
 	pred       string   // the verb it is the object or subject of, stemmed ("sent", "shoot"), or ""
 	approx     string   // the qualifier as written, lower-cased ("more than")
+	attr       bool     // a number naming a kind rather than counting: "38-caliber", "357 caliber", "12000 block"
 }
 
 // exactPoint reports whether the figure states one exact value.
@@ -377,6 +378,11 @@ func extractFigures(toks []token, mask []bool) []figure {
 		if mask[i] {
 			continue
 		}
+		if f, next, ok := zeroFigure(toks, i); ok {
+			out = append(out, f)
+			i = next - 1
+			continue
+		}
 		f, next, ok := parseFigure(toks, i, mask)
 		if !ok {
 			continue
@@ -509,6 +515,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 			unit = units["magnitude"]
 		} else {
 			noun = lemma(head)
+			f.attr = true // 38-caliber, 66-page
 		}
 		if strings.HasPrefix(rest, "-square-") || strings.HasPrefix(rest, "-sq-") {
 			unit = unitInfo{dimArea, unit.factor * unit.factor, "sq " + unit.name}
@@ -732,6 +739,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 		}
 		if pick >= 0 {
 			noun = lemma(run[pick].text)
+			f.attr = val > 1 && f.qual == qExact && !isPlural(run[pick].text)
 			if run[pick].isCap() {
 				noun = demonymFold(run[pick].text) // "12 Somalis", "23 Somalian pirates"
 			}
@@ -759,6 +767,9 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	}
 	if f.qual == qVague && f.dim == dimCount && noun == "" && j < len(toks) && toks[j].text == "of" {
 		noun = ""
+	}
+	if digits && (lo == 911 || lo == 999 || lo == 112) && noun != "" && emergencyWords[noun] {
+		return f, 0, false // a 911 call: a number to dial
 	}
 	if noun == "" && f.dim == dimCount && lo == 1 && n.word && f.qual == qExact {
 		return f, 0, false // "one" alone is a pronoun: "when one is killed"
@@ -846,9 +857,18 @@ func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, boo
 // ownerBefore returns the capitalised name just before token k (skipping
 // "(" and ","), folded, or "".
 func ownerBefore(toks []token, k int) string {
+	// Skip what may stand between an owner and its figure: "Klitschko
+	// (52-3", "Buckley, 32,", "Cheeks is 122-147", "Cheeks compiled a
+	// 162-139 record", "Bowe, 43-1".
 	e := k
-	for e > 0 && (toks[e-1].text == "(" || toks[e-1].text == "," || toks[e-1].lower() == "a" || toks[e-1].lower() == "an") && e > k-3 {
-		e--
+	for e > 0 && e > k-4 {
+		p := toks[e-1]
+		l := p.lower()
+		if p.text == "(" || p.text == "," || ownerGlue[l] || !p.isCap() && p.isWord() && isVerbForm(l) && e < k-0 {
+			e--
+			continue
+		}
+		break
 	}
 	s := e
 	for s > 0 && toks[s-1].isWord() && toks[s-1].isCap() && !commonWords[toks[s-1].lower()] && s > e-4 {
@@ -857,8 +877,12 @@ func ownerBefore(toks []token, k int) string {
 	if s == e {
 		return ""
 	}
-	return foldName(toks[e-1].text)
+	return foldName(strings.TrimSuffix(strings.TrimSuffix(toks[e-1].text, "'s"), "’s"))
 }
+
+// ownerGlue are words between a name and a figure it owns.
+var ownerGlue = set("a", "an", "is", "was", "has", "had", "now", "to", "improved", "compiled", "went", "finished",
+	"with", "at", "his", "her", "its", "record", "of")
 
 // measureBefore reports a word that introduces a figure although
 // capitalised ("Magnitude 7.6").
@@ -890,6 +914,9 @@ func isLetters(s string) bool {
 }
 
 func isInf(x float64) bool { return math.IsInf(x, 0) }
+
+// emergencyWords follow an emergency telephone number.
+var emergencyWords = set("call", "caller", "dispatcher", "operator", "center", "centre", "line", "emergency", "system")
 
 // nounModifiers may come between a number and its noun: "two other
 // rifles", "three more boats".
@@ -1088,6 +1115,10 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	}
 	ctx := c.ctxSimilarity(a, b)
 	s += 2 * ctx
+	// For things (boats, villages, cables) being the only count of them in
+	// each article is evidence too; a count of people says nothing
+	// without what happened to them.
+	uniqueThing := a.unique && b.unique && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun]
 	if len(ya) > 0 != (len(yb) > 0) {
 		s -= 0.5 // one clause dates its figure to a year, the other not
 	}
@@ -1098,6 +1129,9 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 		s -= 0.3 // "dozens" says little of which quantity it is
 	case compat:
 		s += 0.5
+	case fa.attr && fb.attr:
+		// "38-caliber", "the 12000 block": designations, not counts; no
+		// size prior.
 	default:
 		if r := valueRatio(fa, fb); r > 2 {
 			// Reports of one event rarely differ that much, unless in the
@@ -1113,10 +1147,6 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	// beyond their noun: a measure, a verb, an owner or context words.
 	sameMeasure := fa.measure != "" && fa.measure == fb.measure
 	samePred := fa.pred != "" && fa.pred == fb.pred
-	// For things (boats, villages, cables) being the only count of them in
-	// each article is evidence too; a count of people says nothing
-	// without what happened to them.
-	uniqueThing := a.unique && b.unique && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun]
 	if !compat && !sameMeasure && !samePred && !uniqueThing && ctx < 0.15 && !(fa.owner != "" && fa.owner == fb.owner) {
 		return s, false, false
 	}
@@ -1239,6 +1269,8 @@ func compatible(a, b *figure) bool {
 // figures is, and why.
 func incompatibility(a, b *figure) (string, string) {
 	switch {
+	case a.exactPoint() && b.exactPoint() && (a.lo == 0 || b.lo == 0):
+		return SureMedium, "one source reports none"
 	case a.exactPoint() && b.exactPoint() && a.val.Unit == b.val.Unit:
 		if roundsTo(a, b) || roundsTo(b, a) {
 			return SureLow, "the values may differ by rounding"
@@ -1295,6 +1327,12 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		return Conflict{}, false
 	}
 	if r.strength() < weakAlignment {
+		if r.sources() < 3 {
+			// Two sources that share little besides the kind of figure
+			// may well state two quantities (the event's and an earlier
+			// one's): not a conflict to report.
+			return Conflict{}, false
+		}
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
 	x := Conflict{Kind: ConflictFigure, Text: describeFigure(r), Sureness: sure, Reason: why}
@@ -1493,6 +1531,12 @@ func verbStem(w string) (string, bool) {
 	return strings.TrimSuffix(w, "e"), true
 }
 
+// isVerbForm reports a past or present participle: "approved", "rising".
+func isVerbForm(w string) bool {
+	_, ok := verbStem(w)
+	return ok
+}
+
 // figurePredicate returns the verb a figure's clause states it with: the
 // nearest verb form before it ("sent 300 soldiers", "shooting his three
 // co-workers") or after its noun ("10 people were killed"), stemmed.
@@ -1523,4 +1567,39 @@ func figurePredicate(toks []token, a, b int) string {
 		break
 	}
 	return ""
+}
+
+// zeroNouns are the counts a report may give as none: "no injuries".
+var zeroNouns = set("injuries", "deaths", "casualties", "fatalities", "arrests", "injured", "dead", "survivors")
+
+// zeroFigure reads a count stated as none: "no injuries were reported",
+// "no one was killed", "nobody was hurt".
+func zeroFigure(toks []token, i int) (figure, int, bool) {
+	l := toks[i].lower()
+	j := i + 1
+	measure := ""
+	switch {
+	case l == "no" && j < len(toks) && zeroNouns[toks[j].lower()]:
+		measure = measures[toks[j].lower()]
+		j++
+	case (l == "no" && j < len(toks) && toks[j].lower() == "one" || l == "nobody" || l == "none") && j <= len(toks):
+		if l == "no" {
+			j++
+		}
+		for k := j; k < len(toks) && k < j+3; k++ {
+			if m, ok := measures[toks[k].lower()]; ok && m != "population" {
+				measure = m
+				break
+			}
+		}
+	}
+	if measure == "" {
+		return figure{}, 0, false
+	}
+	h := 0.0
+	f := figure{dim: dimCount, qual: qExact, step: 1, measure: measure, near: true, noun: "",
+		val: Value{Lo: 0, Hi: &h, Exact: true, Measure: measure}}
+	f.t0, f.t1 = i, j
+	f.start, f.end = toks[i].start, toks[j-1].end
+	return f, j, true
 }

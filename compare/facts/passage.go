@@ -55,7 +55,9 @@ func jaccardSorted(a, b []uint64) float64 {
 }
 
 // sharedPassages finds the sentences near-verbatim in several articles.
-func sharedPassages(docs []*docFacts) []SharedPassage {
+// It also returns, per passage, its sentences (article and sentence
+// indexes), in the order of the passage's mentions.
+func sharedPassages(docs []*docFacts) ([]SharedPassage, [][]sentRef) {
 	var refs []sentRef
 	var sh [][]uint64
 	index := map[uint64][]int{}
@@ -146,13 +148,16 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 		minJ[ga] = min(minJ[ga], minJ[gb], p.j)
 	}
 	out := []SharedPassage{}
+	var sents [][]sentRef
 	for g, ms := range members {
 		if len(ms) < 2 || group[g] != g {
 			continue
 		}
 		slices.SortFunc(ms, func(x, y int) int { return cmp.Compare(refs[x].doc, refs[y].doc) })
 		p := SharedPassage{Similarity: math.Round(minJ[g]*1000) / 1000}
+		var rs []sentRef
 		for _, m := range ms {
+			rs = append(rs, refs[m])
 			d := docs[refs[m].doc]
 			s := d.sents[refs[m].sent]
 			sp, _ := d.span(s.start, s.end)
@@ -160,8 +165,9 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 				Span: sp, Text: d.text[s.start:s.end]})
 		}
 		out = append(out, p)
+		sents = append(sents, rs)
 	}
 	// Members were created in document then sentence order, so out is
 	// already ordered by the first source's position.
-	return out
+	return out, sents
 }

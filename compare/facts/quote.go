@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"hash/fnv"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -488,3 +490,159 @@ func (quoteKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	}
 	return x, true
 }
+
+// reportedSpeaker returns the attribution of a sentence of reported
+// speech, without quotation marks: "…, Genesee County Sheriff Robert
+// Pickell said." or "…, said Pickell."
+func reportedSpeaker(d *docFacts, si int) (speaker, bool) {
+	s := d.sents[si]
+	if len(s.quotes) > 0 {
+		return speaker{}, false // quotations are compared as quotes
+	}
+	toks := tokenize(d.text, s.start, s.end)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-16; k-- {
+		if !speechVerbs[toks[k].lower()] || toks[k].lower() == "saying" {
+			continue
+		}
+		c := k - 1
+		for c >= 0 && c >= k-15 && toks[c].text != "," {
+			c--
+		}
+		if c < 0 || toks[c].text != "," {
+			// "…, said Pickell": the comma comes before the verb.
+			if k > 0 && toks[k-1].text == "," {
+				c = k - 1
+			} else {
+				return speaker{}, false
+			}
+		}
+		a, b, ok := speakerAfter(toks, toks[c].end, s.end)
+		if !ok {
+			return speaker{}, false
+		}
+		sp := resolveSpeaker(d.text, toks, a, b, d.ents, nil)
+		return sp, sp.name != "" && !sp.weak
+	}
+	return speaker{}, false
+}
+
+// reportedSpeechConflicts finds statements several sources report in
+// the same words, without quotation marks, and credit to speakers who
+// cannot be the same: a wire sentence whose attribution an outlet changed
+// ("…pulled over after about 15 minutes, Undersheriff James Gage said" and
+// "…, Sheriff Robert Pickell said"). Two sentences report one statement
+// when they share a run of at least seven words (two word 6-shingles)
+// before their attributions.
+func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict {
+	type said struct {
+		ref sentRef
+		sp  speaker
+		sh  []uint64
+	}
+	var all []said
+	index := map[uint64][]int{}
+	for di, d := range docs {
+		for si := range d.sents {
+			sp, ok := reportedSpeaker(d, si)
+			if !ok || len(all) >= maxItems {
+				continue
+			}
+			s := d.sents[si]
+			words := quoteWords(d.text[s.start:s.end])
+			var sh []uint64
+			for i := 0; i+reportedShingle <= len(words); i++ {
+				h := fnv.New64a()
+				h.Write([]byte(strings.Join(words[i:i+reportedShingle], " ")))
+				sh = append(sh, h.Sum64())
+			}
+			slices.Sort(sh)
+			sh = slices.Compact(sh)
+			for _, h := range sh {
+				index[h] = append(index[h], len(all))
+			}
+			all = append(all, said{sentRef{di, si}, sp, sh})
+		}
+	}
+	// Statements: groups of sentences linked by two shared shingles.
+	parent := make([]int, len(all))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	shared := map[[2]int]int{}
+	for _, ids := range index {
+		if len(ids) > 2*len(docs) {
+			continue // a stock phrase
+		}
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				a, b := ids[x], ids[y]
+				if all[a].ref.doc == all[b].ref.doc {
+					continue
+				}
+				k := [2]int{min(a, b), max(a, b)}
+				shared[k]++
+				if shared[k] == 2 {
+					if ra, rb := find(a), find(b); ra != rb {
+						parent[max(ra, rb)] = min(ra, rb)
+					}
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range all {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out []Conflict
+	for _, r := range roots {
+		g := groups[r]
+		if len(g) < 2 {
+			continue
+		}
+		conflict, named := false, true
+		for x := 0; x < len(g); x++ {
+			for y := x + 1; y < len(g); y++ {
+				a, b := all[g[x]], all[g[y]]
+				if a.ref.doc != b.ref.doc && !sameSpeaker(a.sp, b.sp) {
+					conflict = true
+					named = named && a.sp.person && b.sp.person
+				}
+			}
+		}
+		if !conflict {
+			continue
+		}
+		x := Conflict{Kind: ConflictAttribution, Sureness: SureHigh,
+			Reason: "the same statement is credited to different named speakers"}
+		if !named {
+			x.Sureness, x.Reason = SureMedium, "the same statement is credited to speakers described differently"
+		}
+		for _, i := range g {
+			d := docs[all[i].ref.doc]
+			s := d.sents[all[i].ref.sent]
+			text := d.text[s.start:s.end]
+			if x.Text == "" {
+				x.Text = text
+			}
+			x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(s.start), Value: all[i].sp.describe(), Wording: text})
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// reportedShingle is the word-shingle size that ties reported statements.
+const reportedShingle = 6

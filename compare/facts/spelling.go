@@ -196,10 +196,17 @@ func tiedSpellings(x, y *spelling) bool {
 		suffixOnly(x.fold, y.fold) {
 		return false // German and Germany
 	}
+	shared := false
 	for k := range x.co {
 		if y.co[k] {
-			return true
+			shared = true
 		}
+	}
+	if shared {
+		return true
+	}
+	if len(x.co) > 0 && len(y.co) > 0 && max(len(x.fold), len(y.fold)) < 8 {
+		return false // Philip Hickok and Phillip Stirling: two people
 	}
 	for d, n := range x.count {
 		if m, ok := y.count[d]; ok && (n == 1 || m == 1) {
