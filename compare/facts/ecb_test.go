@@ -187,7 +187,7 @@ func TestECBExtraction(t *testing.T) {
 		}
 	}
 	logLegacyExtraction(t, dir, gold)
-	const minTyping, minRecall = 0.92, 0.95
+	const minTyping, minRecall = 0.93, 0.955
 	if acc := ratio(s.typed, s.matched); acc < minTyping {
 		t.Errorf("typing accuracy %.3f, want >= %.2f", acc, minTyping)
 	}

@@ -259,23 +259,27 @@ func (c *runCtx) lowerAt(k int) string {
 // classify turns the capitalised run toks[a:b] into zero or more entities.
 func (c *runCtx) classify(a, b int, initial bool) []entity {
 	toks := c.toks
-	// Drop common words at the start ("The", "But", "Earlier"), and at a
-	// sentence start any word the articles use in lower case, unless a
-	// known place starts there ("New Zealand").
+	// Drop common words at the start ("The", "But", "Earlier", "READ
+	// MORE"), and at a sentence start a first word the articles use in
+	// lower case or an opening participle ("Considering Lionsgate"), unless
+	// a known place starts there ("New Zealand"). Mid-sentence, a
+	// capitalised common word is a name: "said Will Artino".
+	first := initial
 	for a < b {
 		if n, _ := placePrefix(c.text, toks, a, b); n > 1 {
 			break
 		}
 		w := toks[a].lower()
-		if commonWords[w] || w == "the" || initial && c.vocab[w] && !places[w] && !knownOrgs[w] && !demonyms[w] ||
-			initial && b-a > 1 && strings.HasSuffix(w, "ing") && !knownWord(w) {
-			// "Considering Lionsgate": an opening participle.
+		if (initial || c.heading) && commonWords[w] || w == "the" ||
+			first && c.vocab[w] && !places[w] && !knownOrgs[w] && !demonyms[w] ||
+			first && b-a > 1 && strings.HasSuffix(w, "ing") && !knownWord(w) {
 			a++
-			initial = false
+			first = false
 			continue
 		}
 		break
 	}
+	initial = first
 	// Drop trailing connectors.
 	for b > a && nameConnectors[toks[b-1].text] {
 		b--
@@ -473,7 +477,7 @@ func (c *runCtx) internal(a, b int, role string) (ev evidence, decided bool) {
 	case n == 1 && (stateAbbrevsAfterComma[key] || postalCodes[joined]) && c.afterCityComma(a):
 		return evidence{place: decisive}, true
 	}
-	// Teams and universities: "Kansas City Chiefs", "Ohio State".
+	// Teams and universities: "Kansas City Chiefs", "Dallas Cowboys", "Ohio State".
 	if p, _ := placePrefix(c.text, toks, a, b); p > 0 && p < n {
 		if pluralWord(lastText) && p == n-1 {
 			return evidence{org: decisive}, true
@@ -490,6 +494,8 @@ func (c *runCtx) internal(a, b int, role string) (ev evidence, decided bool) {
 	switch tier {
 	case majorPlace:
 		return evidence{place: decisive}, true
+	case countryPlace:
+		return evidence{place: decisive + 1}, true
 	case cityPlace:
 		switch {
 		case n > 1:
@@ -522,24 +528,29 @@ func (c *runCtx) internal(a, b int, role string) (ev evidence, decided bool) {
 			ev.place += weak
 		}
 	}
-	// A place then a word: an organisation of that place ("Philadelphia
-	// Homicide", "Boston Globe"), unless the place is a given name ("Paris
-	// Hilton").
-	if p, _ := placePrefix(c.text, toks, a, b); p > 0 && p < n && toks[a+p].isCap() && !isGivenName(toks[a].text) && !roleNouns[last] {
+	// A place then words: an organisation of that place ("Philadelphia
+	// Homicide", "Boston Red Sox"), unless the place is a given name before
+	// one word ("Paris Hilton").
+	if p, _ := placePrefix(c.text, toks, a, b); p > 0 && p < n && toks[a+p].isCap() && !roleNouns[last] &&
+		(n-p > 1 || !isGivenName(toks[a].text)) {
 		ev.org += good
 	}
 	// "Horn of Africa": something of a known place.
-	if n > 2 && toks[b-2].text == "of" && placeTier(lastText) == majorPlace {
+	if n > 2 && toks[b-2].text == "of" && placeTier(lastText) >= majorPlace {
 		ev.place += weak
 	}
 	// An office: "City Attorney", "Hennepin County Attorney".
 	if n > 1 && roleNouns[last] && role == "" {
 		ev.org += good
 	}
-	// Acronyms.
+	// Acronyms, also in the plural ("ISPs"), and "U.S. Geological Survey".
 	if !c.shout {
-		if n == 1 && isAllCaps(lastText) && !c.vocab[last] && !commonWords[last] && !romanNumeral(lastText) {
+		if n == 1 && (isAllCaps(lastText) || isAllCaps(strings.TrimSuffix(lastText, "s"))) &&
+			!c.vocab[last] && !commonWords[last] && !romanNumeral(lastText) {
 			return evidence{org: strong}, true
+		}
+		if n > 2 && (key[:min(len(key), 3)] == "us " || strings.HasPrefix(key, "u s ")) {
+			ev.org += good
 		}
 		if n > 1 && hasAcronym(toks[a:b], c.vocab) {
 			ev.org += good
@@ -705,7 +716,7 @@ func (c *runCtx) context(a, b int) cues {
 		w := joinToks(c.text, toks, b+1, end)
 		f := gazFold(w)
 		switch {
-		case stateAbbrevs[f] || stateAbbrevsAfterComma[f] || usStates[f] || placeTier(w) == majorPlace:
+		case stateAbbrevs[f] || stateAbbrevsAfterComma[f] || usStates[f] || placeTier(w) >= majorPlace:
 			m.set(cueStateAfter)
 		case postalCodes[w] && !postNominals[w]:
 			m.set(cuePostalAfter)
@@ -739,16 +750,20 @@ func (c *runCtx) context(a, b int) cues {
 		case personAfterNouns[next]:
 			m.set(cuePersonAfter)
 		default:
-			k := b
-			for k < len(toks) && k < b+2 && roleModifiers[toks[k].lower()] {
-				k++
-			}
-			if affiliationNouns[c.lowerAt(k)] {
-				m.set(cueAffiliation)
+			// "Lionsgate officials", "Chargers general manager", "Chargers
+			// defensive lineman Jamal Williams": what follows belongs to it.
+			for k := b; k < min(len(toks), b+3) && toks[k].isWord() && !toks[k].isCap(); k++ {
+				l := toks[k].lower()
+				if affiliationNouns[l] || roleNouns[l] && k+1 < len(toks) && toks[k+1].isCap() {
+					m.set(cueAffiliation)
+					break
+				}
 			}
 		}
 	}
-	if c.game(a, b) {
+	// Teams are single words or places: "Drake", "Evansville"; a player
+	// has two names.
+	if (b-a == 1 || placeTier(joinToks(c.text, toks, a, b)) > notPlace) && c.game(a, b) {
 		m.set(cueGame)
 	}
 	switch c.pronounAfter(b) {
@@ -775,9 +790,13 @@ func (c *runCtx) game(a, b int) bool {
 		(prev == "over" || prev == "against") && contestNouns[c.lowerAt(a-2)] {
 		return true
 	}
-	for k := b; k < min(len(c.toks), b+6); k++ {
+	// "Drake, 65-53", "Colts (10-5)": the score right after the name.
+	for k := b; k < min(len(c.toks), b+3); k++ {
 		if isScore(c.toks[k].text) {
 			return true
+		}
+		if c.toks[k].isWord() {
+			break
 		}
 	}
 	return false
@@ -924,6 +943,9 @@ func vote(ents []entity, key func(*entity) string) {
 		k, ok := kinds[g]
 		if !ok {
 			k = g.decided
+			if k == KindPlace && g.n[cueGame] >= 2 && g.name.place < decisive+1 {
+				k = KindOrganization // a place that plays, twice: a team ("North Carolina beat Duke")
+			}
 			if k == "" {
 				ev := cueEvidence(&g.n)
 				ev.add(g.name)

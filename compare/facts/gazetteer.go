@@ -25,9 +25,10 @@ var (
 
 // Place tiers: how sure a gazetteer is that a name is a place.
 const (
-	notPlace   = 0
-	cityPlace  = 1 // a city of 15,000 people or more: often also a surname
-	majorPlace = 2 // a country, a first-level region, or a hand-listed place
+	notPlace     = 0
+	cityPlace    = 1 // a city of 15,000 people or more: often also a surname
+	majorPlace   = 2 // a first-level region or a hand-listed place
+	countryPlace = 3 // a country
 )
 
 type gazetteer struct {
@@ -58,13 +59,14 @@ var gaz = sync.OnceValue(func() *gazetteer {
 	for _, l := range strings.Split(citiesTxt, "\n") {
 		addPlace(l, cityPlace)
 	}
-	for _, txt := range []string{countriesTxt, regionsTxt} {
-		for _, l := range strings.Split(txt, "\n") {
-			addPlace(l, majorPlace)
-		}
+	for _, l := range strings.Split(regionsTxt, "\n") {
+		addPlace(l, majorPlace)
 	}
 	for w := range places {
 		addPlace(w, majorPlace)
+	}
+	for _, l := range strings.Split(countriesTxt, "\n") {
+		addPlace(l, countryPlace)
 	}
 	for w := range multiPlaces {
 		addPlace(w, majorPlace)

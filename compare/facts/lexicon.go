@@ -81,7 +81,7 @@ Militia Rebels Taliban Hezbollah Hamas Vatican FBI CIA NASA Microsoft Apple Goog
 Netflix Intel Samsung Toyota Boeing Airbus Nokia IBM Oracle Yahoo eBay Sony Disney Walmart Starbucks
 Interpol Europol UNESCO UNICEF Patrol Marshals Partners Associates Advisors Advisers Enterprises Ventures
 Brands Foods Pharmaceuticals Pharma Insurance Electric Steel Mining Pictures Films Productions Publishing
-Software Wireless Accounting Consulting Solutions Bancorp Cartel Syndicate Brotherhood Command Agencies`)
+Software Wireless Accounting Consulting Solutions Bancorp Cartel Syndicate Brotherhood Command Agencies Survey`)
 
 // facilityWords head the name of a building or site: a place ("the Betty
 // Ford Center", "Arrowhead Stadium", "Preston Crown Court").
@@ -198,7 +198,8 @@ councillor councilman councilwoman lawmaker legislator mp congressman congresswo
 superintendent agent representative publicist boss ayatollah sheikh emir sultan cardinal archbishop bishop
 priest father brother sister wife husband son daughter mother girlfriend boyfriend fiance fiancée widow
 opposition-leader warlord commander-in-chief premier-elect president-elect vice-president head-coach
-manager coach skipper captain admiral marshal major dean magistrate trustee`)
+manager coach skipper captain admiral marshal major dean magistrate trustee lineman linebacker cornerback
+receiver halfback fullback tailback shortstop outfielder infielder baseman catcher forward rookie`)
 
 // roleModifiers may precede a role noun inside a role ("former Deputy Foreign").
 var roleModifiers = setFields(`former deputy vice acting interim chief senior top then foreign defence defense interior
