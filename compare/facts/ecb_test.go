@@ -133,7 +133,8 @@ var calendarRe = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|fr
 // has head "publicist") and taking the last word. The mention is named when
 // its head is a proper-name token; its name is the run of proper-name tokens
 // (with those joiners) that ends at the head: "Betty Ford Center", while
-// "Brooklyn mother of 12" and "the actress" are not named.
+// "Brooklyn mother of 12" and "the actress" are not named. Gold mentions
+// with the same span count once.
 //
 // Matching. An extracted name (every entity mention the extraction keeps)
 // corresponds to a gold named mention when they share proper-name tokens

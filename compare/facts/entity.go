@@ -57,16 +57,15 @@ func (e *evidence) atLeast(o evidence) {
 // kind returns the kind with the most evidence ("" when there is none);
 // ties go to person, then organisation.
 func (e evidence) kind() string {
-	k, best := "", 0.0
-	for _, c := range []struct {
-		kind string
-		w    float64
-	}{{KindPerson, e.person}, {KindOrganization, e.org}, {KindPlace, e.place}} {
-		if c.w > best {
-			k, best = c.kind, c.w
-		}
+	switch {
+	case e.person <= 0 && e.org <= 0 && e.place <= 0:
+		return ""
+	case e.person >= e.org && e.person >= e.place:
+		return KindPerson
+	case e.org >= e.place:
+		return KindOrganization
 	}
-	return k
+	return KindPlace
 }
 
 // maxRun is the most words a name may have: a longer capitalised run (a
