@@ -101,9 +101,24 @@ func isAllCaps(s string) bool {
 // classifies them; short mentions are linked to full names afterwards.
 func extractEntities(text string, sents []sentence, toksOf [][]token, vocab map[string]bool) []entity {
 	var out []entity
+	// Words the article capitalises inside its running sentences: in a
+	// heading, only they (or words of the gazetteers) are names.
+	proper := map[string]bool{}
 	for si := range sents {
-		c := runCtx{text: text, toks: toksOf[si], vocab: vocab}
+		toks := toksOf[si]
+		if h, sh := headingStyle(toks); h || sh {
+			continue
+		}
+		for k := 1; k < len(toks); k++ {
+			if toks[k].isWord() && toks[k].isCap() && toks[k-1].isWord() {
+				proper[strings.ToLower(toks[k].text)] = true
+			}
+		}
+	}
+	for si := range sents {
+		c := runCtx{text: text, toks: toksOf[si], vocab: vocab, proper: proper}
 		c.heading, c.shout = headingStyle(c.toks)
+		c.longHeading = c.heading && len(proper) > 0 && wordCount(c.toks) >= 6
 		toks := c.toks
 		initial := true
 		for i := 0; i < len(toks); {
@@ -143,8 +158,13 @@ type runCtx struct {
 	text    string
 	toks    []token
 	vocab   map[string]bool
-	heading bool // title case: capitals mark words, not names
-	shout   bool // all capitals: no acronyms
+	heading bool            // title case: capitals mark words, not names
+	shout   bool            // all capitals: no acronyms
+	proper  map[string]bool // words the article capitalises in running text
+	// longHeading: a title-case line of six words or more (a headline),
+	// where a word is a name only if the article capitalises it in running
+	// text too, or a gazetteer knows it.
+	longHeading bool
 }
 
 // headingStyle reports whether a sentence is written in title case (most
@@ -181,6 +201,9 @@ func (c *runCtx) nameWord(k int) bool {
 		l := strings.ToLower(t.text)
 		if (commonWords[l] || c.lowerForm(l)) && !knownWord(l) {
 			return false
+		}
+		if c.longHeading && !c.proper[l] && !knownWord(l) && !isAllCaps(t.text) {
+			return false // "Deploys", "Face" in a title-case headline
 		}
 	}
 	return true
@@ -1176,4 +1199,14 @@ func isContraction(w string) bool {
 		}
 	}
 	return false
+}
+
+func wordCount(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.isWord() {
+			n++
+		}
+	}
+	return n
 }
