@@ -120,6 +120,13 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 			c.canon[sps[m].key] = spellings[gi].Text
 		}
 	}
+	for _, d := range docs {
+		for i := range d.items {
+			if it := &d.items[i]; isEntity(it.kind) {
+				it.canonName = canonicalName(it.name, c.canon)
+			}
+		}
+	}
 	buckets := map[string][]int{}
 	var bucketKeys []string
 	for di, d := range docs {

@@ -119,3 +119,29 @@ func BenchmarkEntitiesLarge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCompareLarge compares a large article with an edited copy of
+// itself (one figure in ten changed), the whole diff path: extraction of
+// both, alignment, spelling variants, shared passages (go test -bench
+// CompareLarge ./compare/facts).
+func BenchmarkCompareLarge(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		text string
+	}{
+		{"generated-1MB", generatedArticle(1 << 20)},
+		{"generated-8MB", generatedArticle(8 << 20)},
+		{"crafted-120KB", craftedArticle(120 << 10)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			a := &corpus.Article{ID: "a", Text: bc.text, FirstLine: 1}
+			edited := strings.ReplaceAll(bc.text, "0 workers", "7 workers")
+			c := &corpus.Article{ID: "b", Text: edited, FirstLine: 1}
+			b.SetBytes(int64(2 * len(bc.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Compare([]*corpus.Article{a, c})
+			}
+		})
+	}
+}

@@ -27,7 +27,10 @@ type item struct {
 	fig  *figure      // figure
 	date *dateMention // date
 	name string       // entity: canonical full name
-	role string
+	// canonName: name with every word replaced by the most used spelling of
+	// its variants in the comparison (set by align).
+	canonName string
+	role      string
 	// spellings of an entity inside the article: wording → first offset
 	spellings map[string]int
 

@@ -219,10 +219,10 @@ func (nameKind) bucket(it *item) string {
 }
 
 func (nameKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
-	if plainFold(a.name) == plainFold(b.name) {
-		return 3, true, false
-	}
-	if canonicalName(a.name, c.canon) == canonicalName(b.name, c.canon) {
+	if a.canonName == b.canonName && a.canonName != "" {
+		if plainFold(a.name) == plainFold(b.name) {
+			return 3, true, false
+		}
 		return 2.8, true, false // spelled with variants of one name
 	}
 	if a.kind != b.kind {

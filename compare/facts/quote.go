@@ -3,6 +3,7 @@ package facts
 import (
 	"hash/fnv"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -256,8 +257,10 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 			s.how = "pronoun"
 			return s
 		}
-		// The last person named before the phrase: a guess.
-		for i := len(ents) - 1; i >= 0; i-- {
+		// The last person named before the phrase (among the few names
+		// before it): a guess. ents are in text order.
+		k := sort.Search(len(ents), func(i int) bool { return ents[i].start >= from })
+		for i := k - 1; i >= 0 && i >= k-200; i-- {
 			if ents[i].kind == KindPerson && ents[i].end <= from {
 				return speaker{name: ents[i].canonical, as: phrase, named: true, person: true, names: []string{ents[i].canonical}, weak: true, how: "pronoun"}
 			}
@@ -265,9 +268,9 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 		return speaker{as: phrase, weak: true}
 	}
 	var other *entity
-	for i := range ents {
+	for i := sort.Search(len(ents), func(i int) bool { return ents[i].start >= from }); i < len(ents) && ents[i].start < to; i++ {
 		e := &ents[i]
-		if e.start < from || e.end > to {
+		if e.end > to {
 			continue
 		}
 		if rest := text[e.end:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {

@@ -96,12 +96,9 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 			_ = si
 		}
 	}
-	// Candidates: spellings with the same folded initial and near length.
-	byInitial := map[string][]int{}
-	for x, sp := range sps {
-		r, _ := utf8.DecodeRuneInString(sp.fold)
-		byInitial[string(r)] = append(byInitial[string(r)], x)
-	}
+	// Candidates share a deletion key: the fold with one letter deleted
+	// (two in long words), without a particle or a final e. Every pair
+	// spellingVariant can accept shares one, so the work stays linear.
 	var find func(int) int
 	find = func(x int) int {
 		for sps[x].parent != x {
@@ -110,19 +107,29 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 		}
 		return x
 	}
-	keys := make([]string, 0, len(byInitial))
-	for k := range byInitial {
-		keys = append(keys, k)
+	byKey := map[string][]int{}
+	var keys []string
+	for x, sp := range sps {
+		for _, k := range deletionKeys(sp.fold) {
+			if _, ok := byKey[k]; !ok {
+				keys = append(keys, k)
+			}
+			if len(byKey[k]) < maxKeyPostings {
+				byKey[k] = append(byKey[k], x)
+			}
+		}
 	}
-	slices.Sort(keys)
+	tried := map[[2]int]bool{}
 	for _, k := range keys {
-		g := byInitial[k]
+		g := byKey[k]
 		for a := 0; a < len(g); a++ {
 			for b := a + 1; b < len(g); b++ {
-				x, y := sps[g[a]], sps[g[b]]
-				if d := len(x.fold) - len(y.fold); d > 2 || d < -2 {
+				pair := [2]int{min(g[a], g[b]), max(g[a], g[b])}
+				if tried[pair] {
 					continue
 				}
+				tried[pair] = true
+				x, y := sps[g[a]], sps[g[b]]
 				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) {
 					continue
 				}
@@ -148,6 +155,32 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 		}
 	}
 	return sps, groups
+}
+
+// maxKeyPostings bounds the spellings sharing one deletion key.
+const maxKeyPostings = 64
+
+// deletionKeys returns the keys a folded spelling is indexed under: itself,
+// every form with one letter deleted (two letters for words of nine or
+// more), and its forms without a particle or a final e.
+func deletionKeys(f string) []string {
+	r := []rune(f)
+	keys := []string{f, stripParticle(f), strings.TrimSuffix(f, "e")}
+	if len(r) > 24 {
+		return keys
+	}
+	for i := range r {
+		d := string(r[:i]) + string(r[i+1:])
+		keys = append(keys, d)
+		if len(r) >= 9 {
+			dr := []rune(d)
+			for j := i; j < len(dr); j++ {
+				keys = append(keys, string(dr[:j])+string(dr[j+1:]))
+			}
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // nameWord reports whether toks[i] is a capitalised word that can be part

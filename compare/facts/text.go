@@ -264,6 +264,7 @@ type sentence struct {
 func splitSentences(text string) []sentence {
 	var out []sentence
 	for pi, p := range paragraphs(text) {
+		first := len(out)
 		quotes := quoteSpans(text, p)
 		qi := 0 // offsets are visited in increasing order
 		inQuote := func(i int) bool {
@@ -316,23 +317,25 @@ func splitSentences(text string) []sentence {
 			}
 			start = c
 		}
-		// Re-attach attributions cut from their quotation.
-		for i := len(out) - 1; i > 0; i-- {
-			a, b := out[i-1], out[i]
-			if a.para != b.para || !endsWithQuote(text[a.start:a.end]) || !isAttribution(text[b.start:b.end]) {
+		// Re-attach attributions cut from their quotation (this paragraph's
+		// sentences only: the work stays linear in the text).
+		para := out[first:]
+		kept := para[:0]
+		for _, s := range para {
+			if n := len(kept); n > 0 && endsWithQuote(text[kept[n-1].start:kept[n-1].end]) && isAttribution(text[s.start:s.end]) {
+				kept[n-1].end = s.end
 				continue
 			}
-			out[i-1].end = b.end
-			out = append(out[:i], out[i+1:]...)
+			kept = append(kept, s)
 		}
-		for si := range out {
-			if out[si].para != pi {
-				continue
+		out = out[:first+len(kept)]
+		qi = 0
+		for si := first; si < len(out); si++ {
+			for qi < len(quotes) && quotes[qi].start < out[si].start {
+				qi++
 			}
-			for _, q := range quotes {
-				if q.start >= out[si].start && q.start < out[si].end {
-					out[si].quotes = append(out[si].quotes, q)
-				}
+			for qj := qi; qj < len(quotes) && quotes[qj].start < out[si].end; qj++ {
+				out[si].quotes = append(out[si].quotes, quotes[qj])
 			}
 		}
 	}
