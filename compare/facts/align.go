@@ -369,14 +369,22 @@ type signatureKind interface {
 	signature(it *item) string
 }
 
-// markUnique sets item.unique.
+// markUnique sets item.unique: repeats of one value (a figure in the
+// headline and the lead) count once.
 func markUnique(docs []*docFacts) {
 	for _, d := range docs {
 		count := map[string]int{}
+		seen := map[[2]string]bool{}
 		for i := range d.items {
 			it := &d.items[i]
 			if sk, ok := kinds[it.kind].(signatureKind); ok {
-				if sig := sk.signature(it); sig != "" {
+				sig := sk.signature(it)
+				base := it.base
+				if base == "" {
+					base = it.key
+				}
+				if sig != "" && !seen[[2]string{sig, base}] {
+					seen[[2]string{sig, base}] = true
 					count[sig]++
 				}
 			}

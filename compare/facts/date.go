@@ -383,8 +383,8 @@ var eventWords = func() map[string]string {
 	add("arrest", "arrest", "arrested", "arrests", "detained", "detain", "apprehended", "captured", "caught", "nabbed", "custody")
 	add("death", "died", "dies", "death", "killed", "kill", "slain", "murdered", "murder", "stabbed", "fatal")
 	add("shooting", "shot", "shooting", "shootings", "gunfire", "gunshots", "gunshot", "shots", "gunman", "rampage", "fired")
-	add("attack", "attack", "attacked", "raid", "strike", "struck", "bombing", "bombed", "explosion", "exploded", "blast")
-	add("quake", "quake", "earthquake", "temblor", "tremor", "jolted", "shook", "hit")
+	add("attack", "attack", "attacked", "raid", "bombing", "bombed", "explosion", "exploded", "blast", "airstrike")
+	add("quake", "quake", "earthquake", "temblor", "tremor", "jolted", "shook")
 	add("conviction", "convicted", "guilty", "verdict", "conviction", "jury")
 	add("sentence", "sentenced", "sentencing", "sentence")
 	add("charge", "charged", "charges", "indicted", "indictment")
@@ -543,10 +543,9 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	if sure == "" {
 		return Conflict{}, false
 	}
-	if r.strength() < weakAlignment {
-		if r.sources() < 3 {
-			return Conflict{}, false // see figureKind.conflict
-		}
+	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
+		return a.date.happening != "" && a.date.happening == b.date.happening && (a.date.near || b.date.near)
+	}) {
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
 	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: sure, Reason: why}

@@ -214,12 +214,12 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			continue
 		}
 		mask := make([]bool, len(toks[si]))
-		times := sentenceTimes(toks[si])
+		times := sentenceTimes(toks[si], ref)
 		for _, dm := range extractDates(toks[si], ref, mask) {
 			dm := dm
 			dm.happening, dm.near = happeningOf(toks[si], dm.t0, dm.t1)
-			base := "date:" + dm.class + ":" + dm.key
-			raw = append(raw, item{kind: KindDate, key: base + "|" + dm.happening + "@" + strconv.Itoa(si), base: base,
+			base := "date:" + dm.class + ":" + dm.key + "|" + dm.happening
+			raw = append(raw, item{kind: KindDate, key: base + "@" + strconv.Itoa(si), base: base,
 				text: text[dm.start:dm.end], start: dm.start, end: dm.end, sent: si, date: &dm,
 				ctx:   withTimes(contextWords(toks[si], dm.t0, dm.t1), times, text[dm.start:dm.end]),
 				first: dm.clock != nil && firstClock})
@@ -230,7 +230,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 		}
 		for _, f := range extractFigures(toks[si], mask) {
 			f := f
-			if f.measure == "" {
+			if f.measure == "" && contextMeasured[f.dim] {
 				f.measure, f.near = figureMeasure(toks[si], f.t0, f.t1)
 			}
 			f.pred = figurePredicate(toks[si], f.t0, f.t1)
@@ -367,16 +367,31 @@ func contextWords(toks []token, a, b int) map[string]bool {
 
 // timeAnchors returns the years ("y:2003") and months ("t:february") a
 // sentence names: they date everything it says.
-func sentenceTimes(toks []token) []string {
+func sentenceTimes(toks []token, ref time.Time) []string {
 	var out []string
-	for _, t := range toks {
+	add := func(w string) {
+		if !ref.IsZero() {
+			w = "b:" + w[2:] // the article's date is known: another time is background
+		}
+		out = append(out, w)
+	}
+	for k, t := range toks {
 		l := t.lower()
-		if isDigitStart(t.text) && len(t.text) == 4 {
-			if y, err := strconv.Atoi(t.text); err == nil && y >= 1800 && y <= 2100 {
-				out = append(out, "y:"+t.text)
+		switch {
+		case isDigitStart(t.text) && len(t.text) == 4:
+			if y, err := strconv.Atoi(t.text); err == nil && y >= 1800 && y <= 2100 && (ref.IsZero() || y != ref.Year()) {
+				add("y:" + t.text)
 			}
-		} else if months[l] > 0 && isCalendarWord(l) && t.isCap() {
-			out = append(out, "t:"+l)
+		case months[l] > 0 && t.isCap() && (isCalendarWord(l) || k > 0 && datePreps[toks[k-1].lower()] || k+1 < len(toks) && isDigitStart(toks[k+1].text)):
+			m := time.Month(months[l])
+			if ref.IsZero() || m != ref.Month() && !(m == ref.Month()-1 && ref.Day() <= 7) {
+				add("t:" + l)
+			}
+		case l == "ago" && k > 0 && (toks[k-1].lower() == "years" || toks[k-1].lower() == "months" || toks[k-1].lower() == "decades"),
+			l == "earlier" && k+2 < len(toks) && toks[k+1].lower() == "this" && (toks[k+2].lower() == "year" || toks[k+2].lower() == "month"),
+			l == "last" && k+1 < len(toks) && (toks[k+1].lower() == "year" || toks[k+1].lower() == "month"),
+			l == "previously" || l == "formerly":
+			out = append(out, "b:past")
 		}
 		if len(out) > 8 {
 			break
@@ -384,6 +399,9 @@ func sentenceTimes(toks []token) []string {
 	}
 	return out
 }
+
+// datePreps come before a month name that may also be a word (March, May).
+var datePreps = set("in", "early", "late", "mid", "since", "until", "by", "of", "last", "next", "this", "until")
 
 // withTimes adds a sentence's time anchors to a context, except the
 // fact's own wording (a date is not dated by itself).

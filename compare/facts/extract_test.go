@@ -85,7 +85,7 @@ func TestFigures(t *testing.T) {
 		{"An eight-year-old boy was found.", "eight-year-old", "8 years old", ""},
 		{"The 66-page report was released.", "66-page", "66", "page"},
 		{"About two dozen protesters broke in.", "About two dozen protesters", "about 24", "protester"},
-		{"It was a 4.4-magnitude quake.", "4.4-magnitude", "4.4 magnitude", ""},
+		{"It was a 4.4-magnitude quake.", "4.4-magnitude", "4.4 magnitude", "quake"},
 		{"A quake of magnitude 7.6 struck.", "7.6", "7.6 magnitude", ""},
 		{"The house sold for $A195,900 last week.", "$A195,900", "A$195,900", ""},
 		{"The flood displaced 1.8 million people.", "1.8 million people", "1.8 million", "person"},

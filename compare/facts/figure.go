@@ -762,6 +762,15 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 		}
 	}
 	f.dim = unit.dim
+	if f.dim == dimMagnitude {
+		f.measure, f.near = "magnitude", true // the magnitude of the quake it names
+		for k := j; k < len(toks) && k < j+3; k++ {
+			if l := lemma(toks[k].lower()); l == "aftershock" || nounClasses[l] == "earthquake" || l == "earthquake" {
+				noun = l // an aftershock's magnitude is not the quake's
+				break
+			}
+		}
+	}
 	if unitName == "" {
 		unitName = unit.name
 	}
@@ -915,6 +924,15 @@ func isLetters(s string) bool {
 
 func isInf(x float64) bool { return math.IsInf(x, 0) }
 
+// coordinators end the clause a figure's measure is read in.
+var coordinators = set("and", "but", "or", "while", "whereas")
+
+// contextMeasured are the dimensions whose measure is read from the words
+// around the figure (killed, fell, lasted); a magnitude, an age or a record
+// says what it measures itself.
+var contextMeasured = map[string]bool{dimCount: true, dimPercent: true, dimMoney: true, dimLength: true,
+	dimMass: true, dimArea: true, dimDuration: true}
+
 // emergencyWords follow an emergency telephone number.
 var emergencyWords = set("call", "caller", "dispatcher", "operator", "center", "centre", "line", "emergency", "system")
 
@@ -950,8 +968,8 @@ func figureMeasure(toks []token, a, b int) (string, bool) {
 	weak, weakDist := "", 0 // "rose", "fell": taken only when nothing better is near
 	for k := a - 1; k >= 0 && k >= a-6; k-- {
 		t := toks[k]
-		if !t.isWord() || isDigitStart(t.text) {
-			break
+		if !t.isWord() || isDigitStart(t.text) || coordinators[t.lower()] {
+			break // "a receptionist died and two men were hurt": not the two's measure
 		}
 		l := t.lower()
 		if k > 0 {
@@ -975,11 +993,22 @@ func figureMeasure(toks []token, a, b int) (string, bool) {
 		}
 	}
 	if best == "" && weak != "" {
+		// "The death toll from Monday's earthquake rose to 42": what rose
+		// is named further back in the clause.
+		for k := a - 7; k >= 0 && k >= a-14; k-- {
+			t := toks[k]
+			if clauseStop[t.text] || t.text == "." {
+				break
+			}
+			if m, ok := measures[t.lower()]; ok && m != "rose" && m != "fell" && m != "population" {
+				return m, false
+			}
+		}
 		best, dist = weak, weakDist
 	}
 	for k := b; k < len(toks) && k < b+5; k++ {
 		t := toks[k]
-		if !t.isWord() || isDigitStart(t.text) || k-b >= dist {
+		if !t.isWord() || isDigitStart(t.text) || k-b >= dist || coordinators[t.lower()] {
 			break
 		}
 		l := t.lower()
@@ -1077,7 +1106,12 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 		return 0, false, true
 	}
 	ya, yb := timeAnchors(a.ctx), timeAnchors(b.ctx)
-	if len(ya) > 0 && len(yb) > 0 && !intersects(ya, yb) {
+	if len(ya) > 0 && len(yb) > 0 && !intersects(anchorValues(ya), anchorValues(yb)) {
+		return 0, false, true
+	}
+	// One clause about another time (an earlier quake, a shooting "in
+	// early March") and one about the article's event are two quantities.
+	if background(ya) != background(yb) && !compatible(fa, fb) && !intersects(anchorValues(ya), anchorValues(yb)) {
 		return 0, false, true
 	}
 	s := 0.0
@@ -1170,11 +1204,34 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 func timeAnchors(ctx map[string]bool) []string {
 	var out []string
 	for w := range ctx {
-		if len(w) > 2 && (w[:2] == "y:" || w[:2] == "t:") {
+		if len(w) > 2 && (w[:2] == "y:" || w[:2] == "t:" || w[:2] == "b:") {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// anchorValues drops the prefixes of time anchors: "b:august" (an
+// article whose date is known) and "t:august" (one whose date is not) name
+// the same month.
+func anchorValues(anchors []string) []string {
+	out := make([]string, len(anchors))
+	for i, w := range anchors {
+		out[i] = w[2:]
+	}
+	return out
+}
+
+// background reports a time anchor that dates a clause to another time
+// than the article's own ("b:" anchors: another year or month, "earlier
+// this year", "years ago").
+func background(anchors []string) bool {
+	for _, w := range anchors {
+		if w[:2] == "b:" {
+			return true
+		}
+	}
+	return false
 }
 
 // names returns the names of a fact's clause ("n:qeshm").
@@ -1227,10 +1284,17 @@ func centre(f *figure) float64 {
 // ("dozens") is compatible with anything.
 func compatible(a, b *figure) bool {
 	if a.qual == qVague || b.qual == qVague {
-		// "dozens" fits 40; "hundreds" does not fit 3,004.
+		// "dozens" fits 40, "thousands" fits an estimated 1,500;
+		// "hundreds" does not fit 3,004.
 		alo, ahi := a.interval()
 		blo, bhi := b.interval()
-		return alo <= bhi*1.1 && blo <= ahi*1.1
+		if a.qual == qVague {
+			alo, ahi = alo/2, ahi*2
+		}
+		if b.qual == qVague {
+			blo, bhi = blo/2, bhi*2
+		}
+		return alo <= bhi && blo <= ahi
 	}
 	if a.dim == dimRecord {
 		return a.lo == b.lo
@@ -1326,13 +1390,9 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	if sure == "" {
 		return Conflict{}, false
 	}
-	if r.strength() < weakAlignment {
-		if r.sources() < 3 {
-			// Two sources that share little besides the kind of figure
-			// may well state two quantities (the event's and an earlier
-			// one's): not a conflict to report.
-			return Conflict{}, false
-		}
+	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
+		return a.fig.near && b.fig.near && a.fig.measure != "" && a.fig.measure == b.fig.measure
+	}) {
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
 	x := Conflict{Kind: ConflictFigure, Text: describeFigure(r), Sureness: sure, Reason: why}
@@ -1343,6 +1403,19 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 			Wording: d.sentenceText(it.sent)})
 	}
 	return x, true
+}
+
+// allPairs reports whether every pair of items of different articles in
+// the row satisfies ok.
+func (r *row) allPairs(ok func(a, b *item) bool) bool {
+	for x := 0; x < len(r.nodes); x++ {
+		for y := x + 1; y < len(r.nodes); y++ {
+			if r.c.nodes[r.nodes[x]].doc != r.c.nodes[r.nodes[y]].doc && !ok(r.item(x), r.item(y)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // weakAlignment is the mean cross-article pair score under which a
@@ -1402,7 +1475,7 @@ func describeFigure(r *row) string {
 	default:
 		parts = append(parts, f.dim)
 	}
-	if measure != "" {
+	if measure != "" && measure != f.dim {
 		parts = append(parts, measure)
 	}
 	if noun != "" {
