@@ -2,10 +2,11 @@ package facts
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // Shared passages: sentences of at least minPassageWords words whose word
@@ -18,40 +19,15 @@ const (
 
 type sentRef struct{ doc, sent int }
 
-// sentenceShingles returns the sorted, distinct word-shingle hashes of a sentence.
+// sentenceShingles returns the word 3-shingles of a sentence of at least
+// minPassageWords words (shingle.Words normalises them as for
+// near-duplicates), or nil.
 func sentenceShingles(s string) []uint64 {
-	words := quoteWords(s)
+	words := shingle.Words(s)
 	if len(words) < minPassageWords {
 		return nil
 	}
-	out := make([]uint64, 0, len(words))
-	for i := 0; i+passageShingle <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(words[i:i+passageShingle], " ")))
-		out = append(out, h.Sum64())
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-func jaccardSorted(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	i, j, inter := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
+	return shingle.WordShingles(words, passageShingle)
 }
 
 // sharedPassages finds the sentences near-verbatim in several articles.
@@ -102,7 +78,7 @@ func sharedPassages(docs []*docFacts) ([]SharedPassage, [][]sentRef) {
 					continue
 				}
 				seen[[2]int{a, b}] = true
-				if j := jaccardSorted(sh[a], sh[b]); j >= passageThreshold {
+				if j := shingle.Jaccard(sh[a], sh[b]); j >= passageThreshold {
 					pairs = append(pairs, pr{a, b, j})
 				}
 			}

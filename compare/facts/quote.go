@@ -1,11 +1,11 @@
 package facts
 
 import (
-	"hash/fnv"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // honorifics are titles that say nothing of a role.
@@ -78,15 +78,7 @@ func extractQuotes(text string, sents []sentence, toksOf [][]token, ents []entit
 }
 
 // quoteWords returns the lower-cased words of a quotation.
-func quoteWords(s string) []string {
-	var out []string
-	for _, t := range tokenize(s, 0, len(s)) {
-		if t.isWord() && t.text != "'s" && t.text != "’s" {
-			out = append(out, strings.ToLower(strings.TrimSuffix(t.text, ".")))
-		}
-	}
-	return out
-}
+func quoteWords(s string) []string { return shingle.Words(s) }
 
 // tokRange returns the tokens inside [from, to).
 func tokRange(toks []token, from, to int) (int, int) {
@@ -551,15 +543,11 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 				continue
 			}
 			s := d.sents[si]
-			words := quoteWords(d.text[s.start:s.end])
-			var sh []uint64
-			for i := 0; i+reportedShingle <= len(words); i++ {
-				h := fnv.New64a()
-				h.Write([]byte(strings.Join(words[i:i+reportedShingle], " ")))
-				sh = append(sh, h.Sum64())
+			words := shingle.Words(d.text[s.start:s.end])
+			if len(words) < reportedShingle {
+				continue
 			}
-			slices.Sort(sh)
-			sh = slices.Compact(sh)
+			sh := shingle.WordShingles(words, reportedShingle)
 			for _, h := range sh {
 				index[h] = append(index[h], len(all))
 			}

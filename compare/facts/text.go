@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/sentences"
 )
 
 // token is a word or punctuation mark with its byte span in the article text.
@@ -273,41 +275,20 @@ func splitSentences(text string) []sentence {
 			}
 			return qi < len(quotes) && i > quotes[qi].start
 		}
+		// Boundaries come from the Unicode segmenter (UAX #29); news copy
+		// then vetoes those after an abbreviation or an initial ("Gen.
+		// Smith", "U.S. Army"), inside a quotation that closes in the
+		// paragraph, or before a word that does not start a sentence.
 		var cuts []int
-		for i := p.start; i < p.end; {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if r != '.' && r != '!' && r != '?' && r != '…' || inQuote(i) {
-				i += n
-				continue
-			}
-			j := i + n
-			for j < p.end {
-				c, m := utf8.DecodeRuneInString(text[j:])
-				if isQuoteMark(c) || c == ')' || c == ']' || c == '’' || c == '\'' || c == '.' || c == '!' || c == '?' {
-					j += m
-					continue
-				}
+		seg := sentences.FromString(text[p.start:p.end])
+		for seg.Next() {
+			c := p.start + seg.End()
+			if c >= p.end {
 				break
 			}
-			if j >= p.end || !unicode.IsSpace(rune(text[j])) {
-				i = j
-				continue
+			if keepCut(text, p, c, inQuote) {
+				cuts = append(cuts, c)
 			}
-			k := j
-			for k < p.end && unicode.IsSpace(rune(text[k])) {
-				k++
-			}
-			nr, _ := utf8.DecodeRuneInString(text[k:])
-			if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
-				i = j
-				continue
-			}
-			if r == '.' && abbreviationBefore(text, p.start, i) {
-				i = j
-				continue
-			}
-			cuts = append(cuts, j)
-			i = j
 		}
 		start := p.start
 		for _, c := range append(cuts, p.end) {
@@ -340,6 +321,41 @@ func splitSentences(text string) []sentence {
 		}
 	}
 	return out
+}
+
+// keepCut reports whether a segmenter boundary at c (the start of the next
+// segment) ends a sentence of news copy: the segment ends in . ! ? or …
+// (with closing quotes or brackets), the next starts with a capital, a
+// digit, an opening quote or bracket, the period is not an abbreviation's
+// or an initial's, and no quotation spans the boundary.
+func keepCut(text string, p span, c int, inQuote func(int) bool) bool {
+	e := c
+	for e > p.start {
+		r, n := utf8.DecodeLastRuneInString(text[p.start:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	// The terminal punctuation, behind closing quotes and brackets.
+	i := e
+	for i > p.start {
+		r, n := utf8.DecodeLastRuneInString(text[p.start:i])
+		if isQuoteMark(r) || r == ')' || r == ']' || r == '’' || r == '\'' {
+			i -= n
+			continue
+		}
+		break
+	}
+	r, n := utf8.DecodeLastRuneInString(text[p.start:i])
+	if r != '.' && r != '!' && r != '?' && r != '…' || inQuote(i-n) {
+		return false
+	}
+	nr, _ := utf8.DecodeRuneInString(text[c:])
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
+		return false
+	}
+	return r != '.' || !abbreviationBefore(text, p.start, i-n)
 }
 
 // abbreviationBefore reports whether the word ending at the period at i is
