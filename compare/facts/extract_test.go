@@ -66,7 +66,7 @@ func TestFigures(t *testing.T) {
 	tests := []struct {
 		in, wording, value, noun string
 	}{
-		{"Russia has sent several hundred soldiers to the area.", "several hundred soldiers", "200–900 (approx.)", "soldier"},
+		{"Russia has sent several hundred soldiers to the area.", "several hundred soldiers", "several hundred (200–900)", "soldier"},
 		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "about 2,069 uniformed personnel", "about 2,069", "personnel"},
 		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "1,730 soldiers", "1,730", "soldier"},
 		{"The report called for about 2,069 uniformed personnel, including 1,730 soldiers and 339 policemen.", "339 policemen", "339", "policeman"},
@@ -77,8 +77,8 @@ func TestFigures(t *testing.T) {
 		{"Turnout fell to 38.5% in the north.", "38.5%", "38.5%", ""},
 		{"Inflation was 7 percent last year.", "7 percent", "7%", ""},
 		{"The deal is worth $3 million to the firm.", "$3 million", "$3 million", ""},
-		{"Hundreds of protesters gathered.", "Hundreds of protesters", "200–999 (approx.)", "protester"},
-		{"Thousands fled.", "Thousands", "2,000–9,999 (approx.)", ""},
+		{"Hundreds of protesters gathered.", "Hundreds of protesters", "hundreds (200–999)", "protester"},
+		{"Thousands fled.", "Thousands", "thousands (2,000–9,999)", ""},
 		{"Between 10 and 20 people died.", "Between 10 and 20 people", "10–20", "person"},
 		{"Twenty-five people were hurt.", "Twenty-five people", "25", "person"},
 		// Numbers as they are written in news.

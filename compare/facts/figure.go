@@ -132,6 +132,7 @@ type figure struct {
 	pred       string   // the verb it is the object or subject of, stemmed ("sent", "shoot"), or ""
 	approx     string   // the qualifier as written, lower-cased ("more than")
 	attr       bool     // a number naming a kind rather than counting: "38-caliber", "357 caliber", "12000 block"
+	generic    bool     // stated in general, not of the event: "a magnitude 6 quake can cause severe damage"
 }
 
 // exactPoint reports whether the figure states one exact value.
@@ -799,6 +800,13 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	if f.step == 0 {
 		f.step = math.Max(1, f.lo) * unit.factor
 	}
+	if f.qual == qVague {
+		var ws []string // "dozens", "several hundred", "tens of thousands"
+		for _, t := range toks[i:n.next] {
+			ws = append(ws, strings.ToLower(t.text))
+		}
+		f.approx = strings.Join(ws, " ")
+	}
 	v := Value{Lo: lo, Exact: f.qual == qExact || f.qual == qRange, Unit: unitName, Noun: noun, Approx: f.approx}
 	if f.dim == dimMoney {
 		v.Unit = currencySymbol(currency)
@@ -817,6 +825,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	}
 	f.val = v
 	f.t0, f.t1 = first, max(end, j)
+	f.generic = modalAfter(toks, f.t1)
 	f.start, f.end = toks[first].start, toks[f.t1-1].end
 	return f, f.t1, true
 }
@@ -923,6 +932,24 @@ func isLetters(s string) bool {
 }
 
 func isInf(x float64) bool { return math.IsInf(x, 0) }
+
+// modals make a statement general or hypothetical.
+var modals = set("can", "could", "may", "might", "would", "should", "must")
+
+// modalAfter reports a modal verb just after a figure's phrase: "a
+// magnitude 6 quake can cause severe damage".
+func modalAfter(toks []token, k int) bool {
+	for x := k; x < len(toks) && x < k+3; x++ {
+		l := toks[x].lower()
+		if modals[l] {
+			return true
+		}
+		if !toks[x].isWord() || isDigitStart(l) {
+			return false
+		}
+	}
+	return false
+}
 
 // coordinators end the clause a figure's measure is read in.
 var coordinators = set("and", "but", "or", "while", "whereas")
@@ -1084,7 +1111,7 @@ const figureAlign = 1.2
 
 func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
 	fa, fb := a.fig, b.fig
-	if fa.dim != fb.dim || fa.currency != fb.currency {
+	if fa.dim != fb.dim || fa.currency != fb.currency || fa.generic != fb.generic {
 		return 0, false, true
 	}
 	measureClash := fa.measure != "" && fb.measure != "" && fa.measure != fb.measure
@@ -1518,9 +1545,12 @@ func (v Value) String() string {
 	default:
 		s += " " + v.Unit
 	}
-	if v.Approx != "" {
+	switch {
+	case !v.Exact && v.Approx != "" && v.Hi != nil && *v.Hi != v.Lo && !strings.ContainsAny(v.Approx, "0123456789"):
+		s = v.Approx + " (" + s + ")" // "dozens (24–99)"
+	case v.Approx != "":
 		s = v.Approx + " " + s
-	} else if !v.Exact {
+	case !v.Exact:
 		s += " (approx.)"
 	}
 	return s
