@@ -228,8 +228,12 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			}
 			numbered++
 		}
-		for _, f := range extractFigures(toks[si], mask) {
-			f := f
+		figs := extractFigures(toks[si], mask)
+		for fi := range figs {
+			f := figs[fi]
+			if fi > 0 {
+				f.convOf = conversionOf(toks[si], &figs[fi-1], &f)
+			}
 			if f.measure == "" && contextMeasured[f.dim] {
 				f.measure, f.near = figureMeasure(toks[si], f.t0, f.t1)
 			}

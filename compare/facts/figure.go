@@ -133,6 +133,10 @@ type figure struct {
 	approx     string   // the qualifier as written, lower-cased ("more than")
 	attr       bool     // a number naming a kind rather than counting: "38-caliber", "357 caliber", "12000 block"
 	generic    bool     // stated in general, not of the event: "a magnitude 6 quake can cause severe damage"
+	// convOf: the figure is a conversion, in parentheses, of the figure
+	// before it ("110 billion euros ($143 billion)"); this is that
+	// figure's value and unit. Conversions of one amount align.
+	convOf string
 }
 
 // exactPoint reports whether the figure states one exact value.
@@ -933,6 +937,16 @@ func isLetters(s string) bool {
 
 func isInf(x float64) bool { return math.IsInf(x, 0) }
 
+// conversionOf returns the figure prev that f converts, when f stands in
+// parentheses right after it in the same dimension: "110 billion euros
+// ($143 billion)", "60 metres (200 feet)".
+func conversionOf(toks []token, prev, f *figure) string {
+	if f.t0 < 1 || toks[f.t0-1].text != "(" || prev.t1 < f.t0-2 || prev.dim != f.dim && !(f.dim == dimMoney && prev.dim == dimCount) {
+		return "" // (a count before money: its currency sign lost in transit, "?110 billion ($143 billion)")
+	}
+	return strconv.FormatFloat(prev.lo, 'g', -1, 64)
+}
+
 // modals make a statement general or hypothetical.
 var modals = set("can", "could", "may", "might", "would", "should", "must")
 
@@ -1171,6 +1185,10 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if fa.owner != "" && fa.owner == fb.owner {
 		s += 1
 	}
+	sameConv := fa.convOf != "" && fa.convOf == fb.convOf
+	if sameConv {
+		s += 1.5 // two conversions of one amount
+	}
 	if fa.dim != dimCount {
 		s += 0.3 // a unit says more than a bare count
 	}
@@ -1208,7 +1226,7 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	// beyond their noun: a measure, a verb, an owner or context words.
 	sameMeasure := fa.measure != "" && fa.measure == fb.measure
 	samePred := fa.pred != "" && fa.pred == fb.pred
-	if !compat && !sameMeasure && !samePred && !uniqueThing && ctx < 0.15 && !(fa.owner != "" && fa.owner == fb.owner) {
+	if !compat && !sameMeasure && !samePred && !uniqueThing && !sameConv && ctx < 0.15 && !(fa.owner != "" && fa.owner == fb.owner) {
 		return s, false, false
 	}
 	// An age belongs to a person: two ages align only when both name
@@ -1511,6 +1529,14 @@ func describeFigure(r *row) string {
 	s := strings.Join(parts, " ")
 	if owner != "" {
 		s += " (" + owner + ")"
+	}
+	for i := range r.nodes {
+		if c := r.item(i).fig.convOf; c != "" {
+			if v, err := strconv.ParseFloat(c, 64); err == nil {
+				s += " (converted from " + formatNumber(v) + ")"
+			}
+			break
+		}
 	}
 	if s == "" {
 		s = "figure"

@@ -337,6 +337,11 @@ func sameSpeaker(a, b speaker) bool {
 	if a.name == "" || b.name == "" || a.weak || b.weak {
 		return true
 	}
+	// One attribution writes the other's name: "the head of the GSEE
+	// union, Giannis Panagopoulos" and "Giannis Panagopoulos".
+	if a.named && strings.Contains(b.as, a.name) || b.named && strings.Contains(a.as, b.name) {
+		return true
+	}
 	switch {
 	case a.person && b.person:
 		for _, x := range a.names {
