@@ -168,14 +168,21 @@ func TestDiffIdenticalCopy(t *testing.T) {
 func TestDiffUsage(t *testing.T) {
 	a, b := seedPair(t)
 	files := seedFiles(t)
+	one := t.TempDir()
+	src, err := os.ReadFile(files[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(one, "only.txt"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
 	}{
 		{"no argument", diffArgs()},
 		{"one article", diffArgs(a)},
-		{"three paths", diffArgs(a, b, files[2])},
-		{"directory of five", diffArgs("testdata/seeds")},
+		{"directory of one", diffArgs(one)},
 		{"bad format", diffArgs("--format", "html", a, b)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -187,5 +194,114 @@ func TestDiffUsage(t *testing.T) {
 				t.Errorf("%v: stderr %q does not start with storydiff: ", tc.args, res.stderr)
 			}
 		})
+	}
+}
+
+// diff3 are three hand-written reports of one (fictional) quake that
+// disagree as independent reports do: the toll (40, 42, at least 43), the
+// magnitude (6.2, 6.3), the day of the arrests (Tuesday, Wednesday), how
+// many sheltered (about 1,000, some 350), and the governor's name
+// (Marwick, Marwik).
+func diff3Files(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "diff3", "*.txt"))
+	if err != nil || len(files) != 3 {
+		t.Fatalf("testdata/diff3: %v %v", files, err)
+	}
+	return files
+}
+
+func TestDiffThreeJSON(t *testing.T) {
+	res := runCLI(t, "", "", diffArgs(append([]string{"--format", "json"}, diff3Files(t)...)...)...)
+	if res.code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", res.code, res.stderr)
+	}
+	var r struct {
+		Clusters []struct {
+			Documents []string
+			Pairs     []struct{ A, B, Relation string }
+			Conflicts []struct {
+				Kind, Text, Sureness, Reason string
+				Values                       []struct {
+					Doc   string
+					Line  int
+					Value string
+				}
+			}
+			Coverage []struct {
+				Kind    string
+				Aligned int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
+		t.Fatalf("output is not valid JSON: %v", err)
+	}
+	if len(r.Clusters) != 1 || len(r.Clusters[0].Documents) != 3 || len(r.Clusters[0].Pairs) != 3 {
+		t.Fatalf("want one cluster of 3 documents and 3 pairs, got %+v", r.Clusters)
+	}
+	c := r.Clusters[0]
+	// Each expected discrepancy: its kind and the versions it must show.
+	want := []struct {
+		kind   string
+		values []string
+	}{
+		{"figure", []string{"40", "42", "at least 43"}},
+		{"figure", []string{"6.2 magnitude", "6.3 magnitude"}},
+		{"date", []string{"Tuesday (2025-03-04)", "Wednesday (2025-03-05)"}},
+		{"figure", []string{"about 1,000", "some 350"}},
+		{"spelling", []string{"Marwick", "Marwik"}},
+	}
+	for _, w := range want {
+		found := false
+		for _, x := range c.Conflicts {
+			var vs []string
+			for _, v := range x.Values {
+				vs = append(vs, v.Value)
+				if v.Line < 1 {
+					t.Errorf("conflict %q: value %+v has no line", x.Text, v)
+				}
+			}
+			if x.Kind != w.kind {
+				continue
+			}
+			all := true
+			for _, v := range w.values {
+				all = all && slices.Contains(vs, v)
+			}
+			if all {
+				found = true
+				if x.Sureness == "" || x.Reason == "" {
+					t.Errorf("conflict %q says nothing of how sure it is: %+v", x.Text, x)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s conflict showing %q; conflicts: %+v", w.kind, w.values, c.Conflicts)
+		}
+	}
+	if len(c.Conflicts) != len(want) {
+		t.Errorf("%d conflicts, want %d: %+v", len(c.Conflicts), len(want), c.Conflicts)
+	}
+	aligned := 0
+	for _, cv := range c.Coverage {
+		aligned += cv.Aligned
+	}
+	if aligned == 0 {
+		t.Errorf("coverage says nothing was compared: %+v", c.Coverage)
+	}
+}
+
+func TestDiffThreeMarkdownAndTable(t *testing.T) {
+	for _, format := range []string{"markdown", "table"} {
+		res := runCLI(t, "", "", diffArgs(append([]string{"--format", format}, diff3Files(t)...)...)...)
+		if res.code != 0 {
+			t.Fatalf("%s: exit %d, stderr:\n%s", format, res.code, res.stderr)
+		}
+		for _, s := range []string{"Compared", "at least 43", "6.3 magnitude", "Wednesday", "some 350", "Marwik", "gazette", "herald", "wire"} {
+			if !strings.Contains(res.stdout, s) {
+				t.Errorf("%s report lacks %q:\n%s", format, s, res.stdout)
+			}
+		}
 	}
 }

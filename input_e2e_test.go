@@ -195,7 +195,7 @@ func TestMaxBytesCompareDiff(t *testing.T) {
 	warn := regexp.MustCompile(`storydiff: warning: .*huge.txt: too large: 52428800 bytes, over the limit of 4194304 bytes; skipped`)
 
 	r := runCLI(t, "", "", "diff", big, seeds[0])
-	if r.code != 1 || !warn.MatchString(r.stderr) || !strings.Contains(r.stderr, "only 1 of the two articles") {
+	if r.code != 1 || !warn.MatchString(r.stderr) || !strings.Contains(r.stderr, "only 1 article could be read from 2 paths") {
 		t.Errorf("diff with a 50 MB article: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 	r = runCLI(t, "", "", "compare", big, seeds[0], seeds[1])

@@ -434,21 +434,40 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// PairSimilarity scores two articles with the same measure Run uses,
-// returning the pair with its relation ("" when below both thresholds).
-// Term weights come from the two articles alone (with the idf prior), and
-// two lone articles link at the strong threshold, 3×SameEvent, as in Run.
-func PairSimilarity(a, b *corpus.Article, opt Options) Pair {
-	if checkOptions(opt) != nil {
-		return Pair{}
+// Diff compares articles an editor has put together, whatever their
+// similarity: one cluster of all of them, every pair scored with the
+// measure Run uses (term weights from these articles, with the idf prior),
+// and the facts compared when opt.Facts is set. A pair below both
+// thresholds (the strong same-event threshold, 3×SameEvent, as for two
+// lone articles in Run) has the relation [Unrelated]: the clustering would
+// not have linked it, and the report says so. Articles are taken in ID
+// order; the result does not depend on the order of arts.
+func Diff(arts []*corpus.Article, opt Options) (*Result, error) {
+	if err := checkOptions(opt); err != nil {
+		return nil, err
 	}
-	arts := sortArticles([]*corpus.Article{a, b})
-	o := opt
-	o.Workers = 1
-	fs := features(arts, o)
-	p := makePair(arts, fs, 0, 1, opt)
-	if p.Relation != NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
-		p.Relation = ""
+	if len(arts) < 2 {
+		return nil, errors.New("compare: diff needs two or more articles")
 	}
-	return p
+	arts = sortArticles(arts)
+	fs := features(arts, opt)
+	res := buildResult(arts, fs, nil, make([]int, len(arts)), opt)
+	c := &res.Clusters[0]
+	c.Pairs = c.Pairs[:0]
+	for i := range arts {
+		for j := i + 1; j < len(arts); j++ {
+			p := makePair(arts, fs, i, j, opt)
+			if p.Relation != NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
+				p.Relation = Unrelated
+			}
+			c.Pairs = append(c.Pairs, p)
+		}
+	}
+	slices.SortFunc(c.Pairs, func(a, b Pair) int {
+		if c := strings.Compare(a.A, b.A); c != 0 {
+			return c
+		}
+		return strings.Compare(a.B, b.B)
+	})
+	return res, nil
 }

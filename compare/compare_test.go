@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -251,26 +252,49 @@ func TestRunOptionsErrors(t *testing.T) {
 	}
 }
 
-func TestPairSimilarity(t *testing.T) {
+func TestDiff(t *testing.T) {
 	arts := synthetic()
 	byID := map[string]*corpus.Article{}
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
 	opt := DefaultOptions()
-	tests := []struct{ a, b, want string }{
-		{"flood-2", "flood-2-reprint", NearDuplicate},
-		{"chess-2", "chess-1", SameEvent},
-		{"flood-1", "chess-1", ""},
+	tests := []struct {
+		ids  []string
+		want map[[2]string]string // pair → relation
+	}{
+		{[]string{"flood-2", "flood-2-reprint"}, map[[2]string]string{{"flood-2", "flood-2-reprint"}: NearDuplicate}},
+		{[]string{"chess-2", "chess-1"}, map[[2]string]string{{"chess-1", "chess-2"}: SameEvent}},
+		{[]string{"flood-1", "chess-1"}, map[[2]string]string{{"chess-1", "flood-1"}: Unrelated}},
+		{[]string{"flood-2-reprint", "chess-1", "flood-2"}, map[[2]string]string{
+			{"chess-1", "flood-2"}: Unrelated, {"chess-1", "flood-2-reprint"}: Unrelated,
+			{"flood-2", "flood-2-reprint"}: NearDuplicate}},
 	}
 	for _, tt := range tests {
-		p := PairSimilarity(byID[tt.a], byID[tt.b], opt)
-		if p.Relation != tt.want {
-			t.Errorf("PairSimilarity(%s, %s) = %+v, want relation %q", tt.a, tt.b, p, tt.want)
+		in := make([]*corpus.Article, len(tt.ids))
+		for i, id := range tt.ids {
+			in[i] = byID[id]
 		}
-		if p.A >= p.B {
-			t.Errorf("PairSimilarity(%s, %s) pair not ordered: %s, %s", tt.a, tt.b, p.A, p.B)
+		res, err := Diff(in, opt)
+		if err != nil {
+			t.Fatalf("Diff(%v): %v", tt.ids, err)
 		}
+		if len(res.Clusters) != 1 || len(res.Clusters[0].Documents) != len(tt.ids) {
+			t.Fatalf("Diff(%v) clusters = %+v, want one cluster of all", tt.ids, res.Clusters)
+		}
+		got := map[[2]string]string{}
+		for _, p := range res.Clusters[0].Pairs {
+			if p.A >= p.B {
+				t.Errorf("Diff(%v) pair not ordered: %s, %s", tt.ids, p.A, p.B)
+			}
+			got[[2]string{p.A, p.B}] = p.Relation
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("Diff(%v) relations = %v, want %v", tt.ids, got, tt.want)
+		}
+	}
+	if _, err := Diff(arts[:1], opt); err == nil {
+		t.Error("Diff of one article succeeded, want an error")
 	}
 }
 

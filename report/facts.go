@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/storydiff/storydiff/compare/facts"
 )
@@ -17,22 +18,51 @@ const (
 // factSection is one titled table of the fact comparison.
 type factSection struct {
 	title  string
+	intro  string // printed before the table, when not empty
 	empty  string // printed instead of the table when there are no rows
 	header []string
 	align  []string
 	rows   [][]string
 }
 
+// coverageText says what was compared, so that no conflict means
+// something: "Compared 12 facts stated by two or more sources (figures 4,
+// dates 2, names 6); 30 stated by one source only could not be compared."
+func coverageText(cmp *facts.Comparison) string {
+	aligned, single := 0, 0
+	var parts []string
+	for _, c := range cmp.Coverage {
+		aligned += c.Aligned
+		single += c.Single
+		if c.Aligned > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Kind+"s", c.Aligned))
+		}
+	}
+	if aligned == 0 {
+		return fmt.Sprintf("Nothing could be compared: no fact is stated by two sources (%d stated by one source only).", single)
+	}
+	return fmt.Sprintf("Compared %d facts stated by two or more sources (%s); %d stated by one source only could not be compared.",
+		aligned, strings.Join(parts, ", "), single)
+}
+
 // factSections builds the four sections, in report order: conflicts first
 // (what a fact-checker must verify), then the fact matrix, the facts only
 // one source carries, and the passages shared near-verbatim.
 func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSection {
-	conf := factSection{title: "Conflicts to check", empty: "No conflicts between the sources.",
-		header: []string{"#", "Kind", "About", "Source", "Line", "Version", "As written"},
-		align:  []string{"right", "", "", "", "right", "", ""}}
+	conf := factSection{title: "Conflicts to check", intro: coverageText(cmp),
+		empty:  "No conflict among the facts compared.",
+		header: []string{"#", "Kind", "Sureness", "About", "Source", "Line", "Version", "As written"},
+		align:  []string{"right", "", "", "", "", "right", "", ""}}
 	for i, c := range cmp.Conflicts {
-		for _, v := range c.Values {
-			conf.rows = append(conf.rows, []string{strconv.Itoa(i + 1), c.Kind, truncate(c.Text, factCellWidth), v.Doc,
+		for j, v := range c.Values {
+			sure, about := "", truncate(c.Text, factCellWidth)
+			if j == 0 {
+				sure = c.Sureness
+				if c.Reason != "" {
+					about += " (" + c.Reason + ")"
+				}
+			}
+			conf.rows = append(conf.rows, []string{strconv.Itoa(i + 1), c.Kind, sure, about, v.Doc,
 				lineCell(v.Line), truncate(v.Value, factCellWidth), truncate(v.Wording, width)})
 		}
 	}
@@ -113,6 +143,11 @@ func factsMarkdown(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
 		if _, err := fmt.Fprintf(w, "\n### %s\n", s.title); err != nil {
 			return err
 		}
+		if s.intro != "" {
+			if _, err := fmt.Fprintf(w, "\n%s\n", EscapeMarkdown(s.intro)); err != nil {
+				return err
+			}
+		}
 		if len(s.rows) == 0 {
 			if _, err := fmt.Fprintf(w, "\n%s\n", s.empty); err != nil {
 				return err
@@ -134,6 +169,11 @@ func factsTable(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
 	for _, s := range factSections(cmp, docIDs, factWordingWidth) {
 		if _, err := fmt.Fprintf(w, "\n%s\n", s.title); err != nil {
 			return err
+		}
+		if s.intro != "" {
+			if _, err := fmt.Fprintf(w, "\n%s\n", s.intro); err != nil {
+				return err
+			}
 		}
 		if len(s.rows) == 0 {
 			if _, err := fmt.Fprintf(w, "\n%s\n", s.empty); err != nil {

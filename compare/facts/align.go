@@ -3,27 +3,52 @@ package facts
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 )
 
-// Context thresholds for pairing two figures or dates that disagree: the
-// Jaccard of the content words of their sentences (the figure itself
-// excluded). Measured on edited copies (≈1) and independent reports of one
-// event (unrelated sentences ≈0–0.15); a noun or date class used once in
-// each article needs less context.
-const (
-	conflictContext = 0.4
-	uniqueContext   = 0.3
-	bareContext     = 0.6 // for numbers without a counted noun
+// Alignment. The facts of all sources are put in buckets (a kind decides
+// which facts may be the same), scored pair by pair by their kind, and
+// grouped greedily, best pairs first, into aligned facts. A kind says how
+// its facts are bucketed and scored and when an aligned fact is a
+// conflict: figureKind (figure.go), dateKind (date.go), nameKind
+// (names.go), quoteKind (quote.go). The aligner knows nothing else of them.
 
-	// maxBucket bounds the facts compared pairwise in one bucket (kind and
-	// noun); beyond it only identical values are aligned.
-	maxBucket = 600
-)
+// factKind is one kind of fact: how its mentions align and conflict.
+type factKind interface {
+	// bucket returns a key shared by every item it may align with.
+	bucket(it *item) string
+	// score scores the pairing of two items of one bucket (of two articles,
+	// or of one when multi is true). ok is false when they are not the
+	// same fact; veto when they can never be in one aligned fact.
+	score(a, b *item, sameDoc bool, c *alignCtx) (s float64, ok, veto bool)
+	// multi reports whether one article may state an aligned fact more
+	// than once (a figure in the headline and the lead).
+	multi() bool
+	// conflict returns the conflict an aligned fact carries, if any.
+	conflict(r *row, c *alignCtx) (Conflict, bool)
+}
 
-var kindOrder = map[string]int{KindFigure: 0, KindDate: 1, KindPerson: 2, KindOrganization: 3, KindPlace: 4, KindQuote: 5}
+// kinds is the table of fact kinds.
+var kinds = map[string]factKind{
+	KindFigure:       figureKind{},
+	KindDate:         dateKind{},
+	KindPerson:       nameKind{},
+	KindOrganization: nameKind{},
+	KindPlace:        nameKind{},
+	KindQuote:        quoteKind{},
+}
 
-var conflictOrder = map[string]int{ConflictAttribution: 0, ConflictFigure: 1, ConflictDate: 2, ConflictSpelling: 3}
+var kindOrder = map[string]int{KindFigure: 0, KindDate: 1, KindQuote: 2, KindPerson: 3, KindOrganization: 4, KindPlace: 5}
+
+var conflictOrder = map[string]int{ConflictFigure: 0, ConflictDate: 1, ConflictAttribution: 2, ConflictSpelling: 3}
+
+var surenessOrder = map[string]int{SureHigh: 0, SureMedium: 1, SureLow: 2}
+
+// maxBucket bounds the items compared pairwise in one bucket; beyond it
+// only items with the same key align, so cost stays near-linear.
+const maxBucket = 400
 
 type node struct{ doc, item int }
 
@@ -32,182 +57,104 @@ type pairScore struct {
 	score float64
 }
 
-func isEntity(kind string) bool {
-	return kind == KindPerson || kind == KindOrganization || kind == KindPlace
+// alignCtx is what kinds may consult while aligning one comparison.
+type alignCtx struct {
+	docs  []*docFacts
+	nodes []node
+	// df counts, per context word, the articles whose facts have it near.
+	df map[string]int
+	// scores of the scored pairs, by node pair (a < b).
+	scores map[[2]int]pairResult
+	// canon maps the key of a spelling with variants to the most used
+	// spelling of its group (see spellingGroups).
+	canon map[string]string
 }
 
-// bucket groups items that may align, so only those are compared.
-func bucket(it *item) string {
-	switch {
-	case it.kind == KindFigure:
-		return "f:" + it.value.Noun + "|" + it.value.Unit
-	case it.kind == KindDate:
-		return "d:"
-	case isEntity(it.kind):
-		t := nameTokens(it.name)
-		if len(t) == 0 {
-			return "e:"
-		}
-		f := foldName(t[len(t)-1])
-		r := []rune(f)
-		if len(r) == 0 {
-			return "e:"
-		}
-		return "e:" + string(r[0])
-	}
-	return it.kind
+type pairResult struct {
+	s        float64
+	ok, veto bool
 }
 
-// alignScore scores the pairing of two items of different articles; ok is
-// false when they are not the same fact.
-func alignScore(a, b *item, uniqA, uniqB bool) (float64, bool) {
-	switch {
-	case isEntity(a.kind) && isEntity(b.kind):
-		if plainFold(a.name) == plainFold(b.name) {
-			return 3, true
-		}
-		if a.kind != b.kind {
-			return 0, false
-		}
-		if same, _ := sameName(a.name, b.name); same {
-			return 2 + strutilJW(a.name, b.name), true
-		}
-	case a.kind != b.kind:
-		return 0, false
-	case a.kind == KindQuote:
-		if s := quoteMatch(a.quoteWords, b.quoteWords); s >= 0.7 {
-			return s, true
-		}
-	case a.kind == KindFigure:
-		ctx := jaccard(a.ctx, b.ctx)
-		if a.value.Noun == "" && a.value.Unit == "" {
-			// A bare number: the same only in the same words.
-			if a.base == b.base {
-				return 0.3 + ctx, true
-			}
-			return ctx, ctx >= bareContext
-		}
-		if compatible(*a.value, *b.value) {
-			return 0.3 + ctx, true
-		}
-		if a.value.Unit == "age" {
-			// An age belongs to a person: only the same words make it the same.
-			return ctx, ctx >= bareContext
-		}
-		if !anchored(a, b) {
-			return 0, false
-		}
-		if ctx >= conflictContext || uniqA && uniqB && ctx >= uniqueContext {
-			return ctx, true
-		}
-	case a.kind == KindDate:
-		ctx := jaccard(a.ctx, b.ctx)
-		comparable, equal := dateRelation(*a.date, *b.date)
-		if equal {
-			return 0.3 + ctx, true
-		}
-		if comparable && (ctx >= conflictContext || uniqA && uniqB && ctx >= uniqueContext) {
-			return ctx, true
-		}
+func (c *alignCtx) item(n int) *item { return &c.docs[c.nodes[n].doc].items[c.nodes[n].item] }
+
+// weight is the weight of a context word: 1 + ln(N/df) over the articles.
+func (c *alignCtx) weight(w string) float64 {
+	df := c.df[w]
+	if df == 0 {
+		df = 1
 	}
-	return 0, false
+	x := 1 + math.Log(float64(len(c.docs))/float64(df))
+	if len(w) > 2 && (w[:2] == "n:" || w[:2] == "y:") {
+		x *= 1.5 // a name or a year says more of what a figure is about
+	}
+	return x
 }
 
-// anchored reports whether two disagreeing figures may be one statement:
-// when both sentences hold other figures, at least half of those must agree
-// (an edited figure among unchanged ones), otherwise the sentences are two
-// different statements (one player's 269 yards and 29 passes against
-// another's 793 yards and 39 passes).
-func anchored(a, b *item) bool {
-	if len(a.siblings) == 0 || len(b.siblings) == 0 {
-		return true
-	}
-	agree := 0
-	for _, x := range a.siblings {
-		for _, y := range b.siblings {
-			if x.Noun == y.Noun && compatible(x, y) {
-				agree++
-				break
-			}
-		}
-	}
-	return 2*agree >= min(len(a.siblings), len(b.siblings)) && agree > 0
+// ctxSimilarity is the weighted Jaccard of the context words of two items.
+func (c *alignCtx) ctxSimilarity(a, b *item) float64 {
+	return weightedJaccard(a.ctx, b.ctx, c.weight)
 }
 
-func strutilJW(a, b string) float64 {
-	fa, fb := foldName(a), foldName(b)
-	if fa == "" || fb == "" {
-		return 0
-	}
-	return jaroWinkler.Compare(fa, fb)
+// row is an aligned fact: its nodes, sorted by article then position.
+type row struct {
+	kind  string
+	nodes []int
+	c     *alignCtx
+}
+
+func (r *row) item(i int) *item { return r.c.item(r.nodes[i]) }
+func (r *row) doc(i int) *docFacts {
+	return r.c.docs[r.c.nodes[r.nodes[i]].doc]
 }
 
 // align pairs the facts of the articles and builds the comparison.
-func align(docs []*docFacts) *Comparison {
-	var nodes []node
+func align(docs []*docFacts, vocab map[string]bool) *Comparison {
+	c := &alignCtx{docs: docs, df: map[string]int{}, scores: map[[2]int]pairResult{}, canon: map[string]string{}}
+	markUnique(docs)
+	sps, groups := spellingGroups(docs, vocab)
+	spellings := spellingConflicts(docs, sps, groups)
+	groupOf := map[string]int{}
+	for gi, g := range groups {
+		for _, m := range g {
+			groupOf[sps[m].key] = gi
+			c.canon[sps[m].key] = spellings[gi].Text
+		}
+	}
+	for _, d := range docs {
+		for i := range d.items {
+			if it := &d.items[i]; isEntity(it.kind) {
+				it.canonName = canonicalName(it.name, c.canon)
+			}
+		}
+	}
 	buckets := map[string][]int{}
 	var bucketKeys []string
-	type docBucket struct {
-		doc int
-		key string
-	}
-	perDocBucket := map[docBucket]int{} // items per article and bucket, for uniqueness
-	var nodeBucket []string
 	for di, d := range docs {
+		seen := map[string]bool{}
 		for ii := range d.items {
-			k := bucket(&d.items[ii])
-			if _, ok := buckets[k]; !ok {
-				bucketKeys = append(bucketKeys, k)
+			it := &d.items[ii]
+			k := it.kind
+			if kinds[k] == nil {
+				continue
 			}
-			buckets[k] = append(buckets[k], len(nodes))
-			perDocBucket[docBucket{di, k}]++
-			nodes = append(nodes, node{di, ii})
-			nodeBucket = append(nodeBucket, k)
+			b := kindGroup(k) + "/" + kinds[k].bucket(it)
+			if _, ok := buckets[b]; !ok {
+				bucketKeys = append(bucketKeys, b)
+			}
+			buckets[b] = append(buckets[b], len(c.nodes))
+			c.nodes = append(c.nodes, node{di, ii})
+			for w := range it.ctx {
+				if !seen[w] {
+					seen[w] = true
+					c.df[w]++
+				}
+			}
 		}
-	}
-	unique := make([]bool, len(nodes))
-	for n := range nodes {
-		unique[n] = perDocBucket[docBucket{nodes[n].doc, nodeBucket[n]}] == 1
 	}
 	slices.Sort(bucketKeys)
-	itemOf := func(n int) *item { return &docs[nodes[n].doc].items[nodes[n].item] }
 	var pairs []pairScore
 	for _, k := range bucketKeys {
-		ns := buckets[k]
-		if len(ns) > maxBucket {
-			// Too many to compare all pairs: only identical values align.
-			byBase := map[string][]int{}
-			var bases []string
-			for _, n := range ns {
-				b := itemOf(n).base
-				if _, ok := byBase[b]; !ok {
-					bases = append(bases, b)
-				}
-				byBase[b] = append(byBase[b], n)
-			}
-			for _, b := range bases {
-				group := byBase[b]
-				for x := 0; x < len(group) && x < maxBucket; x++ {
-					for y := x + 1; y < len(group) && y < maxBucket; y++ {
-						if nodes[group[x]].doc != nodes[group[y]].doc {
-							pairs = append(pairs, pairScore{group[x], group[y], 1})
-						}
-					}
-				}
-			}
-			continue
-		}
-		for x := 0; x < len(ns); x++ {
-			for y := x + 1; y < len(ns); y++ {
-				a, b := ns[x], ns[y]
-				if nodes[a].doc == nodes[b].doc {
-					continue
-				}
-				if s, ok := alignScore(itemOf(a), itemOf(b), unique[a], unique[b]); ok {
-					pairs = append(pairs, pairScore{a, b, s})
-				}
-			}
-		}
+		pairs = c.scoreBucket(buckets[k], pairs)
 	}
 	slices.SortStableFunc(pairs, func(p, q pairScore) int {
 		if c := cmp.Compare(q.score, p.score); c != 0 {
@@ -218,40 +165,13 @@ func align(docs []*docFacts) *Comparison {
 		}
 		return cmp.Compare(p.b, q.b)
 	})
-	// Greedy grouping: at most one item per article in a group.
-	group := make([]int, len(nodes))
-	members := make([][]int, len(nodes))
-	for i := range nodes {
+	group := make([]int, len(c.nodes))
+	members := make([][]int, len(c.nodes))
+	for i := range c.nodes {
 		group[i] = i
 		members[i] = []int{i}
 	}
-	for _, p := range pairs {
-		ga, gb := group[p.a], group[p.b]
-		if ga == gb {
-			continue
-		}
-		// Every pair of the merged group must align on its own: no chains
-		// (Smith → John Smith → Jane Smith; 43 → 43 → 121 RBIs).
-		clash := false
-		for _, x := range members[ga] {
-			for _, y := range members[gb] {
-				if nodes[x].doc == nodes[y].doc {
-					clash = true
-				} else if x != p.a || y != p.b {
-					_, ok := alignScore(itemOf(x), itemOf(y), unique[x], unique[y])
-					clash = clash || !ok
-				}
-				if clash {
-					break
-				}
-			}
-			if clash {
-				break
-			}
-		}
-		if clash {
-			continue
-		}
+	merge := func(ga, gb int) {
 		if ga > gb {
 			ga, gb = gb, ga
 		}
@@ -261,35 +181,102 @@ func align(docs []*docFacts) *Comparison {
 		members[ga] = append(members[ga], members[gb]...)
 		members[gb] = nil
 	}
+	for _, p := range pairs {
+		ga, gb := group[p.a], group[p.b]
+		if ga != gb && c.canMerge(members[ga], members[gb]) {
+			merge(ga, gb)
+		}
+	}
+	// Further mentions of a fact in an article that already states it
+	// (a figure in the headline and again in the lead) join its row.
+	for _, k := range bucketKeys {
+		for _, n := range buckets[k] {
+			if len(members[group[n]]) > 1 || !kinds[c.item(n).kind].multi() {
+				continue
+			}
+			best, bestScore := -1, 0.0
+			for _, m := range buckets[k] {
+				g := group[m]
+				if g == group[n] || len(members[g]) < 2 || c.nodes[m].doc != c.nodes[n].doc {
+					continue
+				}
+				r, ok := c.scores[key2(n, m)]
+				if ok && r.ok && (best < 0 || r.s > bestScore) && c.canMerge(members[group[n]], members[g]) {
+					best, bestScore = g, r.s
+				}
+			}
+			if best >= 0 {
+				merge(group[n], best)
+			}
+		}
+	}
+	// Repeats of one figure in one article that no other article states
+	// are one fact of that article.
+	// A repeat joins the aligned fact that holds its value, when there is
+	// one.
+	firstOf := map[[2]any]int{}
+	for n := range c.nodes {
+		if it := c.item(n); it.base != "" && len(members[group[n]]) > 1 {
+			k := [2]any{c.nodes[n].doc, it.base}
+			if _, ok := firstOf[k]; !ok {
+				firstOf[k] = n
+			}
+		}
+	}
+	for n := range c.nodes {
+		it := c.item(n)
+		if it.base == "" || len(members[group[n]]) > 1 {
+			continue
+		}
+		k := [2]any{c.nodes[n].doc, it.base}
+		if g, ok := firstOf[k]; ok {
+			merge(group[g], group[n])
+		} else {
+			firstOf[k] = n
+		}
+	}
 	var rows []row
 	for g, ms := range members {
 		if len(ms) == 0 || group[g] != g {
 			continue
 		}
-		slices.SortFunc(ms, func(x, y int) int { return cmp.Compare(nodes[x].doc, nodes[y].doc) })
-		rows = append(rows, row{kind: majorityKind(ms, itemOf), nodes: ms})
+		slices.SortFunc(ms, func(x, y int) int {
+			if c := cmp.Compare(c.nodes[x].doc, c.nodes[y].doc); c != 0 {
+				return c
+			}
+			return cmp.Compare(c.item(x).start, c.item(y).start)
+		})
+		rows = append(rows, row{kind: majorityKind(ms, c), nodes: ms, c: c})
 	}
-	rows = foldRepeats(rows, nodes, itemOf)
 	slices.SortStableFunc(rows, func(x, y row) int {
 		if c := cmp.Compare(kindOrder[x.kind], kindOrder[y.kind]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(len(y.nodes), len(x.nodes)); c != 0 {
+		if c := cmp.Compare(y.sources(), x.sources()); c != 0 {
 			return c
 		}
-		a, b := nodes[x.nodes[0]], nodes[y.nodes[0]]
+		a, b := c.nodes[x.nodes[0]], c.nodes[y.nodes[0]]
 		if c := cmp.Compare(a.doc, b.doc); c != 0 {
 			return c
 		}
-		return cmp.Compare(itemOf(x.nodes[0]).start, itemOf(y.nodes[0]).start)
+		return cmp.Compare(c.item(x.nodes[0]).start, c.item(y.nodes[0]).start)
 	})
-	res := &Comparison{Facts: []Fact{}, Conflicts: []Conflict{}, OnlyIn: []OnlyIn{}, SharedPassages: []SharedPassage{}}
-	for ri, r := range rows {
+	res := &Comparison{Facts: []Fact{}, Conflicts: []Conflict{}, OnlyIn: []OnlyIn{}, SharedPassages: []SharedPassage{},
+		Coverage: []Coverage{}}
+	cov := map[string]*Coverage{}
+	for ri := range rows {
+		r := &rows[ri]
 		f := Fact{ID: fmt.Sprintf("F%d", ri+1), Kind: r.kind}
-		for _, n := range r.nodes {
-			it := itemOf(n)
-			m := docs[nodes[n].doc].mention(*it)
-			f.Mentions = append(f.Mentions, m)
+		seen := map[int]bool{}
+		for i, n := range r.nodes {
+			it := r.item(i)
+			d := c.nodes[n].doc
+			if seen[d] {
+				f.Mentions[len(f.Mentions)-1].Count += it.count
+				continue
+			}
+			seen[d] = true
+			f.Mentions = append(f.Mentions, r.doc(i).mention(it))
 			t := it.text
 			if isEntity(r.kind) {
 				t = it.name
@@ -299,13 +286,54 @@ func align(docs []*docFacts) *Comparison {
 			}
 		}
 		res.Facts = append(res.Facts, f)
-		if c, ok := rowConflict(f, r.nodes, itemOf, docs, nodes); ok {
-			res.Conflicts = append(res.Conflicts, c)
+		k := coverageKind(r.kind)
+		if cov[k] == nil {
+			cov[k] = &Coverage{Kind: k}
+		}
+		if len(f.Mentions) >= 2 {
+			cov[k].Aligned++
+		} else {
+			cov[k].Single++
+		}
+		if x, ok := kinds[r.kind].conflict(r, c); ok {
+			x.Fact = f.ID
+			res.Conflicts = append(res.Conflicts, x)
+			cov[k].Conflicts++
+		}
+	}
+	// Spelling conflicts, each attached to the first name fact that uses
+	// one of its spellings.
+	factOf := make([]string, len(groups))
+	for _, f := range res.Facts {
+		if !isEntity(f.Kind) {
+			continue
+		}
+		for _, m := range f.Mentions {
+			for _, w := range strings.Fields(m.Text + " " + m.Name) {
+				if gi, ok := groupOf[plainFold(strings.TrimSuffix(w, "."))]; ok && factOf[gi] == "" {
+					factOf[gi] = f.ID
+				}
+			}
+		}
+	}
+	for gi, x := range spellings {
+		x.Fact = factOf[gi]
+		res.Conflicts = append(res.Conflicts, x)
+		if cv := cov["name"]; cv != nil {
+			cv.Conflicts++
 		}
 	}
 	slices.SortStableFunc(res.Conflicts, func(x, y Conflict) int {
+		if c := cmp.Compare(surenessOrder[x.Sureness], surenessOrder[y.Sureness]); c != 0 {
+			return c
+		}
 		return cmp.Compare(conflictOrder[x.Kind], conflictOrder[y.Kind])
 	})
+	for _, k := range []string{KindFigure, KindDate, KindQuote, "name"} {
+		if cv := cov[k]; cv != nil {
+			res.Coverage = append(res.Coverage, *cv)
+		}
+	}
 	if len(docs) >= 2 {
 		for _, d := range docs {
 			o := OnlyIn{Doc: d.art.ID, Facts: []string{}}
@@ -317,62 +345,187 @@ func align(docs []*docFacts) *Comparison {
 			res.OnlyIn = append(res.OnlyIn, o)
 		}
 	}
-	res.SharedPassages = sharedPassages(docs)
+	var passages [][]sentRef
+	res.SharedPassages, passages = sharedPassages(docs)
+	for _, x := range reportedSpeechConflicts(docs, passages) {
+		res.Conflicts = append(res.Conflicts, x)
+		if cv := cov[KindQuote]; cv != nil {
+			cv.Conflicts++
+		}
+	}
+	slices.SortStableFunc(res.Conflicts, func(x, y Conflict) int {
+		if c := cmp.Compare(surenessOrder[x.Sureness], surenessOrder[y.Sureness]); c != 0 {
+			return c
+		}
+		return cmp.Compare(conflictOrder[x.Kind], conflictOrder[y.Kind])
+	})
 	return res
 }
 
-// row is an aligned fact: its items, one per article, sorted by article.
-type row struct {
-	kind  string
-	nodes []int
+// signatureKind is a kind whose facts can be the only one of their sort
+// in an article (the only count of boats): two such facts of two articles
+// are likely the same.
+type signatureKind interface {
+	signature(it *item) string
 }
 
-// foldRepeats drops a row that only one article carries when that article
-// repeats the same figure or date in a row the other sources share, or in
-// an earlier row of its own: it is a repeat, not a fact of its own. The
-// repeat is counted in the row it repeats.
-func foldRepeats(rows []row, nodes []node, itemOf func(int) *item) []row {
-	type dk struct {
-		doc  int
-		base string
-	}
-	shared := map[dk]int{} // → node in a shared row
-	for _, r := range rows {
-		if len(r.nodes) < 2 {
-			continue
-		}
-		for _, n := range r.nodes {
-			k := dk{nodes[n].doc, itemOf(n).base}
-			if _, ok := shared[k]; !ok {
-				shared[k] = n
-			}
-		}
-	}
-	// Rows are in creation order (by article, then position), so the first
-	// of a run of repeats in one article is kept.
-	out := rows[:0]
-	for _, r := range rows {
-		if len(r.nodes) == 1 {
-			it := itemOf(r.nodes[0])
-			if it.kind == KindFigure || it.kind == KindDate {
-				k := dk{nodes[r.nodes[0]].doc, it.base}
-				if n, ok := shared[k]; ok {
-					itemOf(n).count += it.count
-					continue
+// markUnique sets item.unique: repeats of one value (a figure in the
+// headline and the lead) count once.
+func markUnique(docs []*docFacts) {
+	for _, d := range docs {
+		count := map[string]int{}
+		seen := map[[2]string]bool{}
+		for i := range d.items {
+			it := &d.items[i]
+			if sk, ok := kinds[it.kind].(signatureKind); ok {
+				sig := sk.signature(it)
+				base := it.base
+				if base == "" {
+					base = it.key
 				}
-				shared[k] = r.nodes[0]
+				if sig != "" && !seen[[2]string{sig, base}] {
+					seen[[2]string{sig, base}] = true
+					count[sig]++
+				}
 			}
 		}
-		out = append(out, r)
+		for i := range d.items {
+			it := &d.items[i]
+			if sk, ok := kinds[it.kind].(signatureKind); ok {
+				sig := sk.signature(it)
+				it.unique = sig != "" && count[sig] == 1
+			}
+		}
 	}
-	return out
 }
 
-func majorityKind(ms []int, itemOf func(int) *item) string {
+// finerKind is a kind that can split an oversized bucket.
+type finerKind interface {
+	finer(it *item) string
+}
+
+// scoreBucket scores the pairs of one bucket, appending the aligned pairs
+// of different articles to pairs. An oversized bucket is split by the
+// kind's finer key when it has one; what is still too large aligns only
+// items with the same key.
+func (c *alignCtx) scoreBucket(ns []int, pairs []pairScore) []pairScore {
+	if len(ns) == 0 {
+		return pairs
+	}
+	kind := kinds[c.item(ns[0]).kind]
+	if len(ns) > maxBucket {
+		fk, ok := kind.(finerKind)
+		sub := map[string][]int{}
+		var keys []string
+		for _, n := range ns {
+			key := c.item(n).key
+			if ok {
+				key = fk.finer(c.item(n))
+			}
+			if _, seen := sub[key]; !seen {
+				keys = append(keys, key)
+			}
+			sub[key] = append(sub[key], n)
+		}
+		for _, key := range keys {
+			g := sub[key]
+			if ok && len(g) < len(ns) {
+				pairs = c.scoreBucket(g, pairs)
+				continue
+			}
+			for x := 1; x < len(g) && x < maxBucket; x++ {
+				if c.nodes[g[0]].doc != c.nodes[g[x]].doc {
+					pairs = append(pairs, pairScore{g[0], g[x], 1})
+					c.scores[[2]int{g[0], g[x]}] = pairResult{1, true, false}
+				}
+			}
+		}
+		return pairs
+	}
+	for x := 0; x < len(ns); x++ {
+		for y := x + 1; y < len(ns); y++ {
+			a, b := ns[x], ns[y]
+			same := c.nodes[a].doc == c.nodes[b].doc
+			if same && !kind.multi() {
+				continue
+			}
+			s, ok, veto := kind.score(c.item(a), c.item(b), same, c)
+			if !ok && !veto && !kind.multi() {
+				continue
+			}
+			c.scores[key2(a, b)] = pairResult{s, ok, veto}
+			if ok && !same {
+				pairs = append(pairs, pairScore{min(a, b), max(a, b), s})
+			}
+		}
+	}
+	return pairs
+}
+
+func key2(a, b int) [2]int {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]int{a, b}
+}
+
+// canMerge reports whether two groups of nodes may become one aligned fact.
+// Kinds with one mention per article need every cross pair aligned and no
+// article twice (no chains: Smith → John Smith → Jane Smith). Kinds with
+// several mentions per article need no vetoed pair and a mean cross-pair
+// score (unscored pairs count as 0) of at least mergeThreshold.
+func (c *alignCtx) canMerge(ga, gb []int) bool {
+	kind := kinds[c.item(ga[0]).kind]
+	if !kind.multi() {
+		for _, x := range ga {
+			for _, y := range gb {
+				if c.nodes[x].doc == c.nodes[y].doc {
+					return false
+				}
+				if r, ok := c.scores[key2(x, y)]; !ok || !r.ok {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	sum, n := 0.0, 0
+	for _, x := range ga {
+		for _, y := range gb {
+			r, ok := c.scores[key2(x, y)]
+			if ok && r.veto {
+				return false
+			}
+			if ok {
+				sum += r.s
+			}
+			n++
+		}
+	}
+	return sum/float64(n) >= mergeThreshold
+}
+
+// mergeThreshold is the mean pair score two groups of figures or dates
+// need to become one fact (see figureKind.score).
+const mergeThreshold = 0.6
+
+// sources returns the number of articles in the row.
+func (r *row) sources() int {
+	n, last := 0, -1
+	for _, x := range r.nodes {
+		if d := r.c.nodes[x].doc; d != last {
+			n++
+			last = d
+		}
+	}
+	return n
+}
+
+func majorityKind(ms []int, c *alignCtx) string {
 	count := map[string]int{}
 	best := ""
 	for _, n := range ms {
-		k := itemOf(n).kind
+		k := c.item(n).kind
 		count[k]++
 		if best == "" || count[k] > count[best] || count[k] == count[best] && kindOrder[k] < kindOrder[best] {
 			best = k
@@ -381,108 +534,38 @@ func majorityKind(ms []int, itemOf func(int) *item) string {
 	return best
 }
 
-// rowConflict returns the conflict an aligned fact carries, if any.
-func rowConflict(f Fact, ns []int, itemOf func(int) *item, docs []*docFacts, nodes []node) (Conflict, bool) {
-	c := Conflict{Fact: f.ID, Text: f.Text}
-	conflict := false
-	for x := 0; x < len(ns); x++ {
-		for y := x + 1; y < len(ns); y++ {
-			a, b := itemOf(ns[x]), itemOf(ns[y])
-			switch {
-			case f.Kind == KindQuote:
-				conflict = conflict || !sameSpeaker(a.speaker, b.speaker)
-			case f.Kind == KindFigure && a.kind == KindFigure && b.kind == KindFigure:
-				conflict = conflict || !compatible(*a.value, *b.value)
-			case f.Kind == KindDate && a.kind == KindDate && b.kind == KindDate:
-				comparable, equal := dateRelation(*a.date, *b.date)
-				conflict = conflict || comparable && !equal
-			}
-		}
-	}
-	switch {
-	case f.Kind == KindQuote && conflict:
-		c.Kind = ConflictAttribution
-		for i, n := range ns {
-			it := itemOf(n)
-			c.Values = append(c.Values, ConflictValue{Doc: f.Mentions[i].Doc, Line: f.Mentions[i].Line,
-				Value: it.speaker.describe(), Wording: f.Mentions[i].Sentence})
-		}
-		return c, true
-	case f.Kind == KindFigure && conflict:
-		c.Kind = ConflictFigure
-		if n := itemOf(ns[0]).value.Noun; n != "" {
-			c.Text = n
-		}
-		for i, n := range ns {
-			c.Values = append(c.Values, ConflictValue{Doc: f.Mentions[i].Doc, Line: f.Mentions[i].Line, Value: itemOf(n).value.String(), Wording: f.Mentions[i].Sentence})
-		}
-		return c, true
-	case f.Kind == KindDate && conflict:
-		c.Kind = ConflictDate
-		for i, n := range ns {
-			it := itemOf(n)
-			v := it.text
-			if it.date.resolved != "" {
-				v += " (" + it.date.resolved + ")"
-			}
-			c.Values = append(c.Values, ConflictValue{Doc: f.Mentions[i].Doc, Line: f.Mentions[i].Line, Value: v, Wording: f.Mentions[i].Sentence})
-		}
-		return c, true
-	case isEntity(f.Kind):
-		return spellingConflict(f, ns, itemOf, docs, nodes)
-	}
-	return c, false
+func isEntity(kind string) bool {
+	return kind == KindPerson || kind == KindOrganization || kind == KindPlace
 }
 
-// spellingConflict reports the spellings of one entity that differ beyond
-// being a shorter form of the name, within or across articles.
-func spellingConflict(f Fact, ns []int, itemOf func(int) *item, docs []*docFacts, nodes []node) (Conflict, bool) {
-	type sp struct {
-		doc, off int
-		text     string
+// kindGroup is the bucket prefix of a kind: names of any type align with
+// each other (a spelling may have been typed differently).
+func kindGroup(k string) string {
+	if isEntity(k) {
+		return "name"
 	}
-	var all []sp
-	for _, n := range ns {
-		it := itemOf(n)
-		for t, off := range it.spellings {
-			all = append(all, sp{nodes[n].doc, off, t})
-		}
-	}
-	slices.SortFunc(all, func(a, b sp) int {
-		if c := cmp.Compare(a.doc, b.doc); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.off, b.off)
-	})
-	variant := make([]bool, len(all))
-	any := false
-	for i := range all {
-		for j := i + 1; j < len(all); j++ {
-			if same, spelling := sameName(all[i].text, all[j].text); same && spelling {
-				variant[i], variant[j], any = true, true, true
-			}
-		}
-	}
-	if !any {
-		return Conflict{}, false
-	}
-	c := Conflict{Kind: ConflictSpelling, Fact: f.ID, Text: f.Text}
-	for i, s := range all {
-		if !variant[i] {
-			continue
-		}
-		d := docs[s.doc]
-		c.Values = append(c.Values, ConflictValue{Doc: d.art.ID, Line: d.art.Line(s.off), Value: s.text,
-			Wording: sentenceAt(d, s.off)})
-	}
-	return c, true
+	return k
 }
 
-func sentenceAt(d *docFacts, off int) string {
-	for _, s := range d.sents {
-		if off >= s.start && off < s.end {
-			return d.art.Text[s.start:s.end]
-		}
+// coverageKind is the kind a fact counts under in Coverage.
+func coverageKind(k string) string {
+	if isEntity(k) {
+		return "name"
 	}
-	return ""
+	return k
+}
+
+// valuesOf returns, per article of the row (in row order), its items.
+func (r *row) perDoc() [][]int {
+	var out [][]int
+	last := -1
+	for i, n := range r.nodes {
+		d := r.c.nodes[n].doc
+		if d != last {
+			out = append(out, nil)
+			last = d
+		}
+		out[len(out)-1] = append(out[len(out)-1], i)
+	}
+	return out
 }

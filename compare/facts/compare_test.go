@@ -115,7 +115,7 @@ var digitsRe = regexp.MustCompile(`\d[\d,]*`)
 // excludes.
 func editFigure(a *corpus.Article) (string, bool) {
 	for _, f := range Extract(a) {
-		if f.Kind != KindFigure || f.Value == nil {
+		if f.Kind != KindFigure || f.Value == nil || f.Title {
 			continue
 		}
 		var n float64

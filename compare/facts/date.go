@@ -28,6 +28,14 @@ type dateMention struct {
 	weekday    string // the weekday as written, for a resolved weekday
 	month      string // "01".."12" for a resolved month
 	relative   bool   // resolved from relative wording ("on Sunday", "today")
+	happening  string // the event word it dates ("arrest", "sank"), lemmatised, or ""
+	near       bool   // the event word is next to the date ("arrested Tuesday")
+	clock      *clock // a time of day (class dTime)
+	// offset is a span written relative to the date of the article or of
+	// another happening ("two weeks ago", "three weeks before"), in days
+	// (negative before); offUnit the unit it was written in (7 for weeks).
+	offset, offUnit int
+	offApprox       bool // "about two weeks ago"
 }
 
 var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "early",
@@ -36,7 +44,8 @@ var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before"
 var futureCues = set("will", "ahead", "scheduled", "due", "upcoming", "next", "expected", "planned", "set",
 	"shall", "coming", "tomorrow")
 
-var relUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+var relUnits = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14,
+	"month": 30, "months": 30, "year": 365, "years": 365}
 
 // extractDates finds the dates of one sentence, resolving relative ones
 // against ref when it is not zero. mask receives the tokens used.
@@ -81,6 +90,12 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 		}
 		t := toks[i]
 		lw := t.lower()
+		if c, a, b, ok := readClock(toks, i); ok && !mask[a] {
+			add(a, b, dTime, c.key(), "")
+			out[len(out)-1].clock = &c
+			i = b - 1
+			continue
+		}
 		if m, ok := months[lw]; ok && t.isCap() {
 			a, b := i, i+1
 			d := 0
@@ -163,7 +178,7 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 			continue
 		}
 		if y := year(i); y > 0 && (i == 0 || yearPreps[toks[i-1].lower()] || toks[i-1].text == "(" || toks[i-1].text == ",") &&
-			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()]) {
+			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()] || isVerbForm(toks[i+1].lower())) {
 			k := strconv.Itoa(y)
 			add(i, i+1, dYear, k, k)
 			continue
@@ -219,6 +234,18 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 					}
 				} else {
 					add(i, i+3, dRel, fmt.Sprintf("%d %s %s", n, toks[i+1].lower(), dir), "")
+				}
+				// The span as written: "two weeks ago" and "three weeks
+				// before the shooting" can be compared whatever the
+				// datelines.
+				sign := -1
+				if dir == "after" || dir == "later" {
+					sign = 1
+				}
+				out[len(out)-1].offset, out[len(out)-1].offUnit = sign*n*unit, unit
+				out[len(out)-1].relative = true
+				if i > 0 && (toks[i-1].lower() == "about" || toks[i-1].lower() == "around" || toks[i-1].lower() == "some") {
+					out[len(out)-1].offApprox = true
 				}
 				i += 2
 			}
@@ -300,17 +327,32 @@ func periodRange(ref time.Time, rel, unit string) (time.Time, time.Time) {
 // dateRelation compares two dates: comparable when they pin down the same
 // kind of thing, equal when they agree.
 func dateRelation(a, b dateMention) (comparable, equal bool) {
+	if a.offset != 0 && b.offset != 0 {
+		if (a.offset < 0) != (b.offset < 0) {
+			return false, false
+		}
+		d := a.offset - b.offset
+		if d < 0 {
+			d = -d
+		}
+		tol := 0
+		if a.offApprox || b.offApprox {
+			tol = max(a.offUnit, b.offUnit) / 2
+		}
+		return true, d <= tol
+	}
+	if a.clock != nil || b.clock != nil {
+		if a.clock == nil || b.clock == nil {
+			return false, false
+		}
+		return clockRelation(a.clock, b.clock)
+	}
 	// A weekday or month one article resolved and the other could not.
 	if a.class == dWeekday && b.weekday != "" || b.class == dWeekday && a.weekday != "" {
 		return false, a.key == b.weekday || b.key == a.weekday
 	}
 	if a.class == dMon && b.month != "" || b.class == dMon && a.month != "" {
 		return false, a.key == b.month || b.key == a.month
-	}
-	// Dates resolved from relative wording against different datelines
-	// agree when equal but are too uncertain to contradict each other.
-	if a.relative || b.relative {
-		return false, a.class == b.class && a.key == b.key
 	}
 	ca, ka := a.class, a.key
 	cb, kb := b.class, b.key
@@ -327,4 +369,205 @@ func dateRelation(a, b dateMention) (comparable, equal bool) {
 		return false, ka == kb
 	}
 	return true, ka == kb
+}
+
+// eventWords are the happenings news dates, by the words that name them:
+// an editor aligns "arrested Tuesday" with "detained on Wednesday".
+var eventWords = func() map[string]string {
+	m := map[string]string{}
+	add := func(ev string, words ...string) {
+		for _, w := range words {
+			m[w] = ev
+		}
+	}
+	add("arrest", "arrest", "arrested", "arrests", "detained", "detain", "apprehended", "captured", "caught", "nabbed", "custody")
+	add("death", "died", "dies", "death", "killed", "kill", "slain", "murdered", "murder", "stabbed", "fatal")
+	add("shooting", "shot", "shooting", "shootings", "gunfire", "gunshots", "gunshot", "shots", "gunman", "rampage", "fired")
+	add("attack", "attack", "attacked", "raid", "bombing", "bombed", "explosion", "exploded", "blast", "airstrike")
+	add("quake", "quake", "earthquake", "temblor", "tremor", "jolted", "shook")
+	add("conviction", "convicted", "guilty", "verdict", "conviction", "jury")
+	add("sentence", "sentenced", "sentencing", "sentence")
+	add("charge", "charged", "charges", "indicted", "indictment")
+	add("trial", "trial", "tried")
+	add("ouster", "ousted", "overthrown", "toppled", "deposed", "coup", "resigned", "resignation", "fired", "sacked", "dismissed")
+	add("election", "elected", "election", "vote", "voted", "voters", "approved", "referendum", "won")
+	add("start", "began", "begin", "started", "start", "opened", "launched", "erupted")
+	add("end", "ended", "end", "closed", "finished", "concluded")
+	add("fire", "fire", "blaze", "burned", "burnt", "flames", "torched")
+	add("sinking", "sank", "sunk", "sinking", "sink")
+	add("repair", "repaired", "repair", "repairs", "restored", "fixed", "restore")
+	add("cut", "cut", "severed", "damaged", "broke", "broken")
+	add("build", "built", "constructed", "dates", "founded", "established", "opened")
+	add("marriage", "married", "wed", "wedding")
+	add("release", "released", "freed", "release")
+	add("replacement", "replaced", "replace", "succeeded")
+	add("announcement", "announced", "unveiled", "introduced", "launch", "released")
+	add("signing", "signed", "agreed", "deal")
+	add("visit", "visited", "arrived", "landed", "met")
+	add("crash", "crashed", "crash", "collided", "collision")
+	return m
+}()
+
+// happeningOf returns the happening a date in toks[a:b] dates: the nearest
+// event word of its clause, before or after it, lemmatised through
+// eventWords, or "" when the clause names none.
+func happeningOf(toks []token, a, b int) (string, bool) {
+	stopL, stopR := false, false
+	for d := 1; d <= 8; d++ {
+		for side, k := range []int{a - d, b + d - 1} {
+			if side == 0 && stopL || side == 1 && stopR || k < 0 || k >= len(toks) {
+				continue
+			}
+			if clauseStop[toks[k].text] || toks[k].text == "," && d > 2 {
+				if side == 0 {
+					stopL = true
+				} else {
+					stopR = true
+				}
+				continue
+			}
+			if ev, ok := eventWords[toks[k].lower()]; ok {
+				return ev, d <= 3
+			}
+		}
+	}
+	return "", false
+}
+
+// dateKind aligns dates that date the same happening: dates that agree,
+// or that pin down the same kind of thing (two days, two years, two
+// weekdays) near the same event word and context. Two such dates conflict
+// when they disagree: "arrested Tuesday" and "arrested Wednesday",
+// "ousted in 2002" and "in 2003", November 18 and November 19.
+type dateKind struct{}
+
+func (dateKind) multi() bool { return true }
+
+func (dateKind) bucket(it *item) string { return "" }
+
+func (dateKind) finer(it *item) string { return it.date.happening }
+
+// signature: a date is the only one of its happening in its article.
+func (dateKind) signature(it *item) string {
+	if it.date.happening == "" {
+		return ""
+	}
+	return it.date.happening + "|" + it.date.class
+}
+
+// dateAlign is the score two dates need to align.
+const dateAlign = 1.2
+
+func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
+	da, db := a.date, b.date
+	comparable, equal := dateRelation(*da, *db)
+	if !comparable && !equal {
+		return 0, false, false
+	}
+	if sameDoc && !equal {
+		return 0, false, true
+	}
+	if da.happening != "" && db.happening != "" && da.happening != db.happening && (da.near || db.near) {
+		return 0, false, true
+	}
+	ctx := c.ctxSimilarity(a, b)
+	s := 2 * ctx
+	sameNear := da.happening != "" && da.happening == db.happening && da.near && db.near
+	switch {
+	case sameNear:
+		s += 1.2
+	case da.happening != "" && da.happening == db.happening:
+		s += 0.6
+	}
+	if a.unique && b.unique || da.clock != nil && a.first && b.first {
+		s += 0.7
+	}
+	if equal {
+		s += 0.5
+	} else if !sameNear && ctx < 0.3 && !(da.clock != nil && a.first && b.first) {
+		// Dates that disagree date one happening only when the same
+		// event word stands next to both, or their clauses share words.
+		return s, false, false
+	}
+	return s, s >= dateAlign, false
+}
+
+func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
+	per := r.perDoc()
+	sure, why := "", ""
+	for x := 0; x < len(per); x++ {
+		for y := x + 1; y < len(per); y++ {
+			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
+				for _, i := range p[0] {
+					di := r.item(i).date
+					agrees, compared := false, false
+					for _, j := range p[1] {
+						dj := r.item(j).date
+						comparable, equal := dateRelation(*di, *dj)
+						if comparable && di.relative && dj.relative && (di.offset == 0 || dj.offset == 0) {
+							// Two relative dates, resolved against two
+							// datelines that may be wrong: only two
+							// different weekday names disagree.
+							comparable = di.weekday != "" && dj.weekday != ""
+							equal = di.weekday == dj.weekday
+						}
+						compared = compared || comparable
+						if equal || !comparable {
+							agrees = true
+							break
+						}
+					}
+					if agrees || !compared {
+						continue
+					}
+					s, w := SureHigh, "the dates differ"
+					if di.clock != nil {
+						s, w = SureHigh, "the times of day differ"
+						if di.clock.hasZone != r.item(p[1][0]).date.clock.hasZone {
+							s, w = SureLow, "one time is local, the other in a time zone"
+						}
+					}
+					if di.relative {
+						s, w = SureMedium, "dates resolved from relative wording differ"
+					}
+					if di.offset != 0 {
+						s, w = SureMedium, "the spans written before or after differ"
+					}
+					if sure == "" || surenessOrder[s] < surenessOrder[sure] {
+						sure, why = s, w
+					}
+				}
+			}
+		}
+	}
+	if sure == "" {
+		return Conflict{}, false
+	}
+	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
+		return a.date.happening != "" && a.date.happening == b.date.happening && (a.date.near || b.date.near)
+	}) {
+		sure, why = weaker(sure), why+"; aligned on little shared context"
+	}
+	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: sure, Reason: why}
+	for i := range r.nodes {
+		it := r.item(i)
+		d := r.doc(i)
+		v := it.text
+		if it.date.resolved != "" {
+			v += " (" + it.date.resolved + ")"
+		}
+		x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(it.start), Value: v,
+			Wording: d.sentenceText(it.sent)})
+	}
+	return x, true
+}
+
+// describeDate says what an aligned date dates.
+func describeDate(r *row) string {
+	for i := range r.nodes {
+		if h := r.item(i).date.happening; h != "" {
+			return "date of " + h
+		}
+	}
+	return "date"
 }

@@ -73,13 +73,42 @@ const (
 	ConflictSpelling    = "spelling"
 )
 
+// How sure a conflict is (Conflict.Sureness).
+const (
+	// SureHigh: exact values differ (40 vs 43 dead, 7.6 vs 7.7), a name
+	// spelled two ways where one spelling is the odd one out, a quote
+	// credited to two named speakers.
+	SureHigh = "high"
+	// SureMedium: an approximate value outside an exact one ("40" vs "at
+	// least 43", "about 1,000" vs "350"), values in different units, dates
+	// resolved from relative wording, a spelling the sources split on.
+	SureMedium = "medium"
+	// SureLow: two bounds or approximations that do not overlap ("more than
+	// 26,000" vs "more than 31,000"), values that may differ by rounding,
+	// a spelling that may be a transliteration, a weak alignment.
+	SureLow = "low"
+)
+
 // Comparison is the cross-source fact comparison of one cluster. It is
 // embedded inline in the cluster's JSON object.
 type Comparison struct {
 	Facts          []Fact          `json:"facts"`           // aligned facts, sorted by kind then by number of sources
-	Conflicts      []Conflict      `json:"conflicts"`       // items to check, sorted by kind then position
+	Conflicts      []Conflict      `json:"conflicts"`       // items to check, surest first, then by kind
 	OnlyIn         []OnlyIn        `json:"only_in"`         // per source (in document order), the facts no other source carries
 	SharedPassages []SharedPassage `json:"shared_passages"` // sentences near-verbatim in several sources
+	// Coverage says, per kind of fact, how much was compared: how many
+	// facts two or more sources state (aligned), how many only one source
+	// states (nothing to compare them with) and how many conflict. "No
+	// conflict" means something only when facts were aligned.
+	Coverage []Coverage `json:"coverage"`
+}
+
+// Coverage counts the facts of one kind ("figure", "date", "quote", "name").
+type Coverage struct {
+	Kind      string `json:"kind"`
+	Aligned   int    `json:"aligned"`   // facts stated by two or more sources
+	Single    int    `json:"single"`    // facts stated by one source only
+	Conflicts int    `json:"conflicts"` // aligned facts that conflict (spelling variants may be inside one source)
 }
 
 // Fact is one fact aligned across the sources: one mention per source that
@@ -95,10 +124,11 @@ type Fact struct {
 type Mention struct {
 	Doc      string `json:"doc"`
 	Line     int    `json:"line"`
-	Span     [2]int `json:"span"`     // byte offsets in the article's Text
-	Text     string `json:"text"`     // wording as written
-	Sentence string `json:"sentence"` // the sentence it occurs in
-	Count    int    `json:"count"`    // occurrences in this document
+	Span     [2]int `json:"span"`            // byte offsets in the article's Text (in its Title when Title is set)
+	Title    bool   `json:"title,omitempty"` // the mention is in the headline
+	Text     string `json:"text"`            // wording as written
+	Sentence string `json:"sentence"`        // the sentence it occurs in
+	Count    int    `json:"count"`           // occurrences in this document
 
 	Value     *Value `json:"value,omitempty"`      // figures
 	Date      string `json:"date,omitempty"`       // dates: resolved "2006-01-02", "2006-01", "2006", a range "a/b", or "" when unresolved
@@ -106,24 +136,35 @@ type Mention struct {
 	Role      string `json:"role,omitempty"`       // people: role or title as written ("Kremlin spokesman")
 	Speaker   string `json:"speaker,omitempty"`    // quotes: the speaker, resolved to a named person when possible
 	SpeakerAs string `json:"speaker_as,omitempty"` // quotes: the attribution as written
+	// SpeakerHow says how the speaker was found: "named" in the
+	// attribution, "pronoun" (resolved to the last speaker or person
+	// named), "continuation" (of the previous quote); only a named speaker
+	// can raise an attribution conflict.
+	SpeakerHow string `json:"speaker_how,omitempty"`
 }
 
-// Value is a figure as a range [Lo, Hi]; Hi is nil when open-ended ("more than 5,000").
+// Value is a figure as stated: a range [Lo, Hi] in the unit as written,
+// Hi nil when open-ended ("more than 5,000"). For a win–loss record Lo and
+// Hi are the wins and the losses.
 type Value struct {
-	Lo    float64  `json:"lo"`
-	Hi    *float64 `json:"hi"`
-	Exact bool     `json:"exact"`
-	Unit  string   `json:"unit,omitempty"` // "%", "$", "€", "£", "age"
-	Noun  string   `json:"noun,omitempty"` // counted noun, lemmatised ("soldier")
+	Lo      float64  `json:"lo"`
+	Hi      *float64 `json:"hi"`
+	Exact   bool     `json:"exact"`
+	Unit    string   `json:"unit,omitempty"`    // "%", "$", "€", "km", "years old", "magnitude", "record", ...
+	Noun    string   `json:"noun,omitempty"`    // counted noun, lemmatised ("soldier")
+	Measure string   `json:"measure,omitempty"` // what the figure states: "killed", "injured", "arrested", ...
+	Approx  string   `json:"approx,omitempty"`  // the qualifier: "about", "at least", "up to", "nearly"
 }
 
 // Conflict is a fact the sources state incompatibly, or a name spelled in
 // different ways.
 type Conflict struct {
-	Kind   string          `json:"kind"` // attribution, figure, date, spelling
-	Fact   string          `json:"fact"` // id of the aligned fact ("" for a spelling variant inside one fact's source)
-	Text   string          `json:"text"` // what is at stake: the quote, the counted noun, the name
-	Values []ConflictValue `json:"values"`
+	Kind     string          `json:"kind"`     // attribution, figure, date, spelling
+	Fact     string          `json:"fact"`     // id of the aligned fact
+	Text     string          `json:"text"`     // what is at stake: the quote, what the figure counts, the name
+	Sureness string          `json:"sureness"` // high, medium or low (see SureHigh)
+	Reason   string          `json:"reason"`   // why it is a conflict, in a few words ("exact values differ")
+	Values   []ConflictValue `json:"values"`
 }
 
 // ConflictValue is one source's version in a conflict.
@@ -165,7 +206,7 @@ func Compare(arts []*corpus.Article) *Comparison {
 		}
 		docs = append(docs, extractDoc(a, vocab))
 	}
-	return align(docs)
+	return align(docs, vocab)
 }
 
 // FactByID returns the fact with the given id, or nil.

@@ -47,7 +47,7 @@ var multiPlaces = setFold(strings.Join([]string{
 }, "|"))
 
 // placeCues make a capitalised sequence a place ("Gulf of Aden", "Tasman Glacier").
-var placeCues = setFold(`Gulf Sea Ocean River Lake Mountain Mountains Mount Mt. Island Islands Bay Strait Valley
+var placeCues = setFold(`Gulf Sea Ocean River Lake Mountain Mountains Mount Mt Mt. Ridge Peak Pass Heights Springs Canal Island Islands Bay Strait Valley
 Street St. Avenue Ave. Road Boulevard Square Park County Province State City District Region Glacier Coast
 Peninsula Desert Canyon Beach Harbor Harbour Airport Highway Bridge Border Hills Falls Creek Forest Plaza`)
 
@@ -67,19 +67,45 @@ Ugandan Tanzanian Zimbabwean Angolan Mozambican Soviet Western Eastern Northern 
 Californian Texan Muslim Muslims Christian Christians Jewish Catholic Protestant Sunni Shia Shiite Kurdish
 Belarusian Georgian Armenian Serbian Croatian Bosnian Albanian Kosovar Chechen Tatar Islamic`)
 
-// orgCues make a capitalised sequence an organisation.
-var orgCues = setFold(`Ministry Council Force Forces Group Company Party Agency Bank University Army Navy Police Court
-Commission Committee Association Union Corporation Corp Corp. Inc Inc. Ltd Ltd. Co. LLC Institute Department
-Office Service Services Organization Organisation Foundation Federation League Club Church Hospital School
-College Airlines Airways Times Post Press Fund Board Authority Parliament Senate Congress Assembly Guard Front
-Movement Alliance Coalition Network Media Bureau Brigade Battalion Regiment Corps Administration Government
-Cabinet Tribunal Prison Center Centre Clinic Institute Laboratory Labs Studios Records Entertainment Holdings
-Group Motors Energy Oil Petroleum Telecom Communications Systems Technologies Industries Trust Society Council
-Conference Secretariat Mission Commission Network Channel Magazine Journal Herald Tribune Gazette Chronicle
-Daily Weekly Radio Television TV Broadcasting News Reuters Interfax Kremlin Pentagon Parliament Legislature
+// orgWords make a capitalised sequence an organisation ("Ministry of
+// Defence", "Seacom Ltd", "California Highway Patrol").
+var orgWords = setFold(`Ministry Council Force Forces Group Company Party Agency Bank Army Navy Police
+Commission Committee Association Union Corporation Corp Corp. Inc Inc. Ltd Ltd. Co. LLC Department Office Service
+Services Organization Organisation Foundation Federation League Club Airlines Airways Times Post Press Fund
+Board Authority Parliament Senate Congress Assembly Guard Front Movement Alliance Coalition Network Networks
+Media Bureau Brigade Battalion Regiment Corps Administration Government Cabinet Tribunal Laboratory Labs
+Studios Records Entertainment Holdings Motors Energy Oil Petroleum Telecom Communications Systems Technologies
+Industries Trust Society Conference Secretariat Mission Channel Magazine Journal Herald Tribune Gazette
+Chronicle Daily Weekly Radio Television TV Broadcasting News Reuters Interfax Kremlin Pentagon Legislature
 Militia Rebels Taliban Hezbollah Hamas Vatican FBI CIA NASA Microsoft Apple Google Facebook Twitter Amazon
 Netflix Intel Samsung Toyota Boeing Airbus Nokia IBM Oracle Yahoo eBay Sony Disney Walmart Starbucks
-Interpol Europol UNESCO UNICEF`)
+Interpol Europol UNESCO UNICEF Patrol Marshals Partners Associates Advisors Advisers Enterprises Ventures
+Brands Foods Pharmaceuticals Pharma Insurance Electric Steel Mining Pictures Films Productions Publishing
+Software Wireless Accounting Consulting Solutions Bancorp Cartel Syndicate Brotherhood Command Agencies Survey`)
+
+// facilityWords head the name of a building or site: a place ("the Betty
+// Ford Center", "Arrowhead Stadium", "Preston Crown Court").
+var facilityWords = setFold(`Center Centre Clinic Hospital Court Courthouse Prison Jail Penitentiary Arena Stadium
+Coliseum Dome Hut Hotel Motel Inn Resort Casino Museum Gallery Theatre Theater Cinema Garden Gardens Park Pier
+Wharf Mall Store Shop Market Airport Terminal Station Tower Towers Building Cemetery Cathedral Mosque Temple
+Synagogue Chapel Palace Castle Bridge Tunnel Dam Plaza Square Zoo Aquarium Campus Base Barracks Plant Factory
+Refinery Harbor Harbour Marina Lighthouse Monument Memorial Tomb Apartments Ranch Farm Mansion Lodge`)
+
+// institutionWords head the name of an institution: an organisation, or a
+// place when the text puts something in or at it.
+var institutionWords = setFold(`University College School Academy Institute Church Seminary Conservatory Polytechnic`)
+
+// orgCues are the cue words of organisations, facilities and institutions
+// together (an attribution naming one is not a bare pronoun).
+var orgCues = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []map[string]bool{orgWords, facilityWords, institutionWords} {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // knownOrgs are single names that are organisations without a cue word.
 var knownOrgs = setFold(`Kremlin Pentagon Interfax Reuters AFP BBC CNN Facebook Google Twitter Apple Microsoft Amazon
@@ -87,8 +113,77 @@ Netflix Intel Samsung Toyota Boeing Airbus Nokia IBM Oracle Yahoo eBay Sony Disn
 Hezbollah Hamas Vatican FBI CIA NASA Interpol Europol UNESCO UNICEF NATO Congress Parliament Senate Wagner Vagner
 YouTube Instagram TikTok Uber Tesla Nike Adidas Pfizer Moderna Kremlin`)
 
+// knownMultiOrgs are multi-word organisations without a cue word.
+var knownMultiOrgs = setFold(strings.Join([]string{"White House", "Downing Street", "Wall Street Journal",
+	"Red Cross", "Red Crescent", "United Nations", "European Union", "Cosa Nostra", "Al Qaeda", "al-Qaeda",
+	"Islamic State", "Scotland Yard", "Capitol Hill", "Hollywood Reporter", "Associated Press"}, "|"))
+
 // countryAcronyms are all-capital places, not organisations.
-var countryAcronyms = set("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC")
+var countryAcronyms = set("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC", "EU", "E.U.", "LA", "L.A.",
+	"NYC", "DC", "D.C.", "PRC")
+
+// stateAbbrevs are the abbreviations of US states and Canadian provinces
+// in news style ("Rancho Mirage, Calif."), folded. Those that are also
+// words or titles ("Miss.", "Pa.", "Ind.") count only after "City,".
+var stateAbbrevs = setFields(`ala ariz ark calif colo conn fla okla tenn mich minn wis wisc wyo nev neb nebr kan
+kans alta sask`)
+
+var stateAbbrevsAfterComma = setFields(`ga ill ind ky la md miss mo pa vt va del nh nj nm ny nc nd ri sc sd wva
+dc bc ns man tex mont ore wash mass ont que`)
+
+// postalCodes are the two-letter codes of US states and Canadian
+// provinces: a place after "City," ("Springfield, MO").
+var postalCodes = setFields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT`)
+
+// usStates are the states of the United States, folded: "Ohio State" is a
+// university.
+var usStates = setFold(`Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont
+Virginia Washington Wisconsin Wyoming Penn Wichita`)
+
+// roleAbbrevs are all-capital titles and positions before a name ("CEO
+// Tim Cook", "QB Andrew Luck").
+var roleAbbrevs = set("CEO", "COO", "CFO", "CTO", "QB", "RB", "WR", "TE", "NT", "LB", "CB", "DT", "DE", "OT",
+	"OG", "FB", "OL", "DL", "DB", "GM", "MP", "MEP")
+
+// postNominals follow a name without changing what it names ("Anthony
+// Russell QC").
+var postNominals = set("QC", "KC", "MP", "MD", "PhD", "Ph.D.", "OBE", "CBE", "MBE", "DDS", "Esq", "Esq.", "RN")
+
+// firstPlaceCues open a place name ("Mount Cook", "Lake Geneva").
+var firstPlaceCues = setFold(`Mount Mt Mt. Lake Cape Fort Ft. Port Isle Gulf Sea Bay Point Lac Rio Monte Mont Loch`)
+
+// personPossessed are what a person has: "Reid's publicist".
+var personPossessed = setFields(`wife husband son sons daughter daughters mother father brother sister parents
+children kids family girlfriend boyfriend fiance fiancé fiancee fiancée widow mom dad grandmother grandfather
+cousin nephew niece uncle aunt lawyer lawyers attorney attorneys publicist rep representative agent career
+death funeral arrest body birthday marriage divorce wedding campaign administration presidency reelection
+re-election nomination nominee aides aide tenure memoir injury injuries knee health rehab treatment stay
+acting debut album`)
+
+// orgPossessed are what an organisation or team has: "Seacom's customers".
+var orgPossessed = setFields(`shares stock stocks shareholders headquarters employees staff customers subscribers
+members roster lineup offense offence defense defence coach coaches players fans subsidiary subsidiaries
+ceo chairman board executives profits revenue earnings`)
+
+// affiliationNouns follow an organisation's name in lower case:
+// "Lionsgate officials", "Chargers general manager".
+var affiliationNouns = setFields(`officials official spokesman spokeswoman spokesperson executives executive
+employees staff players player coach manager fans shareholders owner owners chairman ceo president`)
+
+// orgNouns are common nouns that name what an organisation is, right
+// before its name: "cable operator Seacom", "the studio Lionsgate".
+var orgNouns = setFields(`company firm studio network carrier operator provider team club university school
+college newspaper magazine daily website broadcaster channel band group retailer chain maker manufacturer
+giant brand label agency airline bank party league union charity organization organisation outlet
+publication tabloid paper startup insurer distributor developer publisher lender broker automaker carmaker`)
+
+// placeNounsOf are the nouns of "the city of Thessaloniki".
+var placeNounsOf = setFields(`city town village state province region island county district municipality
+country resort capital port suburb neighborhood neighbourhood borough area commune prefecture township
+kingdom republic emirate`)
 
 // roleNouns head a role or title before a name.
 var roleNouns = setFields(`president minister spokesman spokeswoman spokesperson secretary chairman chairwoman chair
@@ -103,7 +198,8 @@ councillor councilman councilwoman lawmaker legislator mp congressman congresswo
 superintendent agent representative publicist boss ayatollah sheikh emir sultan cardinal archbishop bishop
 priest father brother sister wife husband son daughter mother girlfriend boyfriend fiance fiancée widow
 opposition-leader warlord commander-in-chief premier-elect president-elect vice-president head-coach
-manager coach skipper captain admiral marshal major`)
+manager coach skipper captain admiral marshal major dean magistrate trustee lineman linebacker cornerback
+receiver halfback fullback tailback shortstop outfielder infielder baseman catcher forward rookie`)
 
 // roleModifiers may precede a role noun inside a role ("former Deputy Foreign").
 var roleModifiers = setFields(`former deputy vice acting interim chief senior top then foreign defence defense interior
@@ -111,7 +207,7 @@ finance prime government state military army police opposition rebel security in
 federal national regional local assistant associate executive general health justice trade economy energy
 education transport environment party campaign press team club company longtime co first second ex new
 kremlin white house cabinet junior defence-ministry tv film pop rock hollywood award-winning veteran
-oscar-winning famous well-known late`)
+oscar-winning famous well-known late district county city assistant`)
 
 // commonWords are English words that start sentences or headings in upper
 // case but are not names.

@@ -194,3 +194,54 @@ func sameName(a, b string) (same, spelling bool) {
 	}
 	return false, false
 }
+
+// nameKind aligns the names of people, organisations and places: the same
+// name, or one part of the other token by token up to spelling variants
+// (see sameName), whatever type each mention was given. An aligned name
+// conflicts when it is spelled in ways that differ beyond being a shorter
+// form, within one article or across articles.
+type nameKind struct{}
+
+func (nameKind) multi() bool { return false }
+
+// bucket groups names by the folded initial of their last token, so only
+// names that may match are compared.
+func (nameKind) bucket(it *item) string {
+	t := nameTokens(it.name)
+	if len(t) == 0 {
+		return ""
+	}
+	r := []rune(foldName(t[len(t)-1]))
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[0])
+}
+
+func (nameKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
+	if a.canonName == b.canonName && a.canonName != "" {
+		if plainFold(a.name) == plainFold(b.name) {
+			return 3, true, false
+		}
+		return 2.8, true, false // spelled with variants of one name
+	}
+	if a.kind != b.kind {
+		return 0, false, false
+	}
+	if same, _ := sameName(a.name, b.name); same {
+		return 2 + strutilJW(a.name, b.name), true, false
+	}
+	return 0, false, false
+}
+
+func strutilJW(a, b string) float64 {
+	fa, fb := foldName(a), foldName(b)
+	if fa == "" || fb == "" {
+		return 0
+	}
+	return jaroWinkler.Compare(fa, fb)
+}
+
+// conflict: spelling conflicts come from the comparison-wide spelling
+// pass (see spellingGroups), not from one aligned row.
+func (nameKind) conflict(r *row, c *alignCtx) (Conflict, bool) { return Conflict{}, false }

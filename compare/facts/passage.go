@@ -2,10 +2,11 @@ package facts
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // Shared passages: sentences of at least minPassageWords words whose word
@@ -18,56 +19,36 @@ const (
 
 type sentRef struct{ doc, sent int }
 
-// sentenceShingles returns the sorted, distinct word-shingle hashes of a sentence.
+// sentenceShingles returns the word 3-shingles of a sentence of at least
+// minPassageWords words (shingle.Words normalises them as for
+// near-duplicates), or nil.
 func sentenceShingles(s string) []uint64 {
-	words := quoteWords(s)
+	words := shingle.Words(s)
 	if len(words) < minPassageWords {
 		return nil
 	}
-	out := make([]uint64, 0, len(words))
-	for i := 0; i+passageShingle <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(words[i:i+passageShingle], " ")))
-		out = append(out, h.Sum64())
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-func jaccardSorted(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	i, j, inter := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
-	return float64(inter) / float64(len(a)+len(b)-inter)
+	return shingle.WordShingles(words, passageShingle)
 }
 
 // sharedPassages finds the sentences near-verbatim in several articles.
-func sharedPassages(docs []*docFacts) []SharedPassage {
+// It also returns, per passage, its sentences (article and sentence
+// indexes), in the order of the passage's mentions.
+func sharedPassages(docs []*docFacts) ([]SharedPassage, [][]sentRef) {
 	var refs []sentRef
 	var sh [][]uint64
 	index := map[uint64][]int{}
 	for di, d := range docs {
 		seenText := map[string]bool{}
 		for si, s := range d.sents {
-			x := sentenceShingles(d.art.Text[s.start:s.end])
+			if s.start < d.shift {
+				continue // the headline: a passage is body text
+			}
+			x := sentenceShingles(d.text[s.start:s.end])
 			if x == nil {
 				continue
 			}
 			// A sentence repeated inside one article is one passage.
-			if key := strings.Join(quoteWords(d.art.Text[s.start:s.end]), " "); seenText[key] {
+			if key := strings.Join(quoteWords(d.text[s.start:s.end]), " "); seenText[key] {
 				continue
 			} else {
 				seenText[key] = true
@@ -97,7 +78,7 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 					continue
 				}
 				seen[[2]int{a, b}] = true
-				if j := jaccardSorted(sh[a], sh[b]); j >= passageThreshold {
+				if j := shingle.Jaccard(sh[a], sh[b]); j >= passageThreshold {
 					pairs = append(pairs, pr{a, b, j})
 				}
 			}
@@ -143,21 +124,26 @@ func sharedPassages(docs []*docFacts) []SharedPassage {
 		minJ[ga] = min(minJ[ga], minJ[gb], p.j)
 	}
 	out := []SharedPassage{}
+	var sents [][]sentRef
 	for g, ms := range members {
 		if len(ms) < 2 || group[g] != g {
 			continue
 		}
 		slices.SortFunc(ms, func(x, y int) int { return cmp.Compare(refs[x].doc, refs[y].doc) })
 		p := SharedPassage{Similarity: math.Round(minJ[g]*1000) / 1000}
+		var rs []sentRef
 		for _, m := range ms {
+			rs = append(rs, refs[m])
 			d := docs[refs[m].doc]
 			s := d.sents[refs[m].sent]
-			p.Mentions = append(p.Mentions, PassageMention{Doc: d.art.ID, Line: d.art.Line(s.start),
-				Span: [2]int{s.start, s.end}, Text: d.art.Text[s.start:s.end]})
+			sp, _ := d.span(s.start, s.end)
+			p.Mentions = append(p.Mentions, PassageMention{Doc: d.art.ID, Line: d.line(s.start),
+				Span: sp, Text: d.text[s.start:s.end]})
 		}
 		out = append(out, p)
+		sents = append(sents, rs)
 	}
 	// Members were created in document then sentence order, so out is
 	// already ordered by the first source's position.
-	return out
+	return out, sents
 }

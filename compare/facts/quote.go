@@ -1,8 +1,11 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // honorifics are titles that say nothing of a role.
@@ -62,6 +65,9 @@ func extractQuotes(text string, sents []sentence, toksOf [][]token, ents []entit
 			} else if prev != nil && si-prevSent <= 1 && strings.TrimSpace(text[s.start:q.start]) == "" {
 				// A continuation: the paragraph opens with a quote and names nobody.
 				it.speaker = prev.speaker
+				if it.speaker.name != "" {
+					it.speaker.how = "continuation"
+				}
 			}
 			out = append(out, it)
 			prev = &out[len(out)-1]
@@ -72,15 +78,7 @@ func extractQuotes(text string, sents []sentence, toksOf [][]token, ents []entit
 }
 
 // quoteWords returns the lower-cased words of a quotation.
-func quoteWords(s string) []string {
-	var out []string
-	for _, t := range tokenize(s, 0, len(s)) {
-		if t.isWord() && t.text != "'s" && t.text != "’s" {
-			out = append(out, strings.ToLower(strings.TrimSuffix(t.text, ".")))
-		}
-	}
-	return out
-}
+func quoteWords(s string) []string { return shingle.Words(s) }
 
 // tokRange returns the tokens inside [from, to).
 func tokRange(toks []token, from, to int) (int, int) {
@@ -248,20 +246,23 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 			s := prev.speaker
 			s.as = phrase
 			s.weak = true // resolved, but not enough to contradict another source
+			s.how = "pronoun"
 			return s
 		}
-		// The last person named before the phrase: a guess.
-		for i := len(ents) - 1; i >= 0; i-- {
+		// The last person named before the phrase (among the few names
+		// before it): a guess. ents are in text order.
+		k := sort.Search(len(ents), func(i int) bool { return ents[i].start >= from })
+		for i := k - 1; i >= 0 && i >= k-200; i-- {
 			if ents[i].kind == KindPerson && ents[i].end <= from {
-				return speaker{name: ents[i].canonical, as: phrase, named: true, person: true, names: []string{ents[i].canonical}, weak: true}
+				return speaker{name: ents[i].canonical, as: phrase, named: true, person: true, names: []string{ents[i].canonical}, weak: true, how: "pronoun"}
 			}
 		}
 		return speaker{as: phrase, weak: true}
 	}
 	var other *entity
-	for i := range ents {
+	for i := sort.Search(len(ents), func(i int) bool { return ents[i].start >= from }); i < len(ents) && ents[i].start < to; i++ {
 		e := &ents[i]
-		if e.start < from || e.end > to {
+		if e.end > to {
 			continue
 		}
 		if rest := text[e.end:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
@@ -277,7 +278,7 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 	if len(sp.names) > 0 {
 		// "said Zadan and Meron": every person named speaks; the last
 		// one names the attribution.
-		sp.name, sp.named, sp.person = sp.names[len(sp.names)-1], true, true
+		sp.name, sp.named, sp.person, sp.how = sp.names[len(sp.names)-1], true, true, "named"
 		return sp
 	}
 	if other != nil {
@@ -287,7 +288,7 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 			hasRole = hasRole || roleNouns[t.lower()]
 		}
 		if !hasRole {
-			sp.name, sp.named, sp.kind = other.canonical, true, other.kind
+			sp.name, sp.named, sp.kind, sp.how = other.canonical, true, other.kind, "named"
 			return sp
 		}
 	}
@@ -334,6 +335,11 @@ func trimArticle(s string) string {
 // named person whose role (or phrase) contains all its words.
 func sameSpeaker(a, b speaker) bool {
 	if a.name == "" || b.name == "" || a.weak || b.weak {
+		return true
+	}
+	// One attribution writes the other's name: "the head of the GSEE
+	// union, Giannis Panagopoulos" and "Giannis Panagopoulos".
+	if a.named && strings.Contains(b.as, a.name) || b.named && strings.Contains(a.as, b.name) {
 		return true
 	}
 	switch {
@@ -437,3 +443,202 @@ func lcs(a, b []string) int {
 	}
 	return prev[len(b)]
 }
+
+// quoteKind aligns quotations by their words (see quoteMatch): a partial
+// quote aligns with the full one. An aligned quote conflicts when two
+// sources credit it to speakers who cannot be the same (see sameSpeaker);
+// a guessed speaker (a pronoun, an unnamed phrase) never conflicts.
+type quoteKind struct{}
+
+func (quoteKind) multi() bool { return false }
+
+func (quoteKind) bucket(it *item) string { return "" }
+
+func (quoteKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, bool) {
+	if s := quoteMatch(a.quoteWords, b.quoteWords); s >= 0.7 {
+		return s, true, false
+	}
+	return 0, false, false
+}
+
+func (quoteKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
+	conflict, named := false, true
+	for x := 0; x < len(r.nodes); x++ {
+		for y := x + 1; y < len(r.nodes); y++ {
+			a, b := r.item(x).speaker, r.item(y).speaker
+			if !sameSpeaker(a, b) {
+				conflict = true
+				named = named && a.person && b.person
+			}
+		}
+	}
+	if !conflict {
+		return Conflict{}, false
+	}
+	x := Conflict{Kind: ConflictAttribution, Sureness: SureHigh, Reason: "credited to different named speakers"}
+	if !named {
+		x.Sureness, x.Reason = SureMedium, "credited to speakers described differently"
+	}
+	for i := range r.nodes {
+		it := r.item(i)
+		d := r.doc(i)
+		if len([]rune(it.text)) > len([]rune(x.Text)) {
+			x.Text = it.text
+		}
+		x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(it.start), Value: it.speaker.describe(),
+			Wording: d.sentenceText(it.sent)})
+	}
+	return x, true
+}
+
+// reportedSpeaker returns the attribution of a sentence of reported
+// speech, without quotation marks: "…, Genesee County Sheriff Robert
+// Pickell said." or "…, said Pickell."
+func reportedSpeaker(d *docFacts, si int) (speaker, bool) {
+	s := d.sents[si]
+	if len(s.quotes) > 0 {
+		return speaker{}, false // quotations are compared as quotes
+	}
+	toks := tokenize(d.text, s.start, s.end)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-16; k-- {
+		if !speechVerbs[toks[k].lower()] || toks[k].lower() == "saying" {
+			continue
+		}
+		c := k - 1
+		for c >= 0 && c >= k-15 && toks[c].text != "," {
+			c--
+		}
+		if c < 0 || toks[c].text != "," {
+			// "…, said Pickell": the comma comes before the verb.
+			if k > 0 && toks[k-1].text == "," {
+				c = k - 1
+			} else {
+				return speaker{}, false
+			}
+		}
+		a, b, ok := speakerAfter(toks, toks[c].end, s.end)
+		if !ok {
+			return speaker{}, false
+		}
+		sp := resolveSpeaker(d.text, toks, a, b, d.ents, nil)
+		return sp, sp.name != "" && !sp.weak
+	}
+	return speaker{}, false
+}
+
+// reportedSpeechConflicts finds statements several sources report in
+// the same words, without quotation marks, and credit to speakers who
+// cannot be the same: a wire sentence whose attribution an outlet changed
+// ("…pulled over after about 15 minutes, Undersheriff James Gage said" and
+// "…, Sheriff Robert Pickell said"). Two sentences report one statement
+// when they share a run of at least seven words (two word 6-shingles)
+// before their attributions.
+func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict {
+	type said struct {
+		ref sentRef
+		sp  speaker
+		sh  []uint64
+	}
+	var all []said
+	index := map[uint64][]int{}
+	for di, d := range docs {
+		for si := range d.sents {
+			sp, ok := reportedSpeaker(d, si)
+			if !ok || len(all) >= maxItems {
+				continue
+			}
+			s := d.sents[si]
+			words := shingle.Words(d.text[s.start:s.end])
+			if len(words) < reportedShingle {
+				continue
+			}
+			sh := shingle.WordShingles(words, reportedShingle)
+			for _, h := range sh {
+				index[h] = append(index[h], len(all))
+			}
+			all = append(all, said{sentRef{di, si}, sp, sh})
+		}
+	}
+	// Statements: groups of sentences linked by two shared shingles.
+	parent := make([]int, len(all))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	shared := map[[2]int]int{}
+	for _, ids := range index {
+		if len(ids) > 2*len(docs) {
+			continue // a stock phrase
+		}
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				a, b := ids[x], ids[y]
+				if all[a].ref.doc == all[b].ref.doc {
+					continue
+				}
+				k := [2]int{min(a, b), max(a, b)}
+				shared[k]++
+				if shared[k] == 2 {
+					if ra, rb := find(a), find(b); ra != rb {
+						parent[max(ra, rb)] = min(ra, rb)
+					}
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range all {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out []Conflict
+	for _, r := range roots {
+		g := groups[r]
+		if len(g) < 2 {
+			continue
+		}
+		conflict, named := false, true
+		for x := 0; x < len(g); x++ {
+			for y := x + 1; y < len(g); y++ {
+				a, b := all[g[x]], all[g[y]]
+				if a.ref.doc != b.ref.doc && !sameSpeaker(a.sp, b.sp) {
+					conflict = true
+					named = named && a.sp.person && b.sp.person
+				}
+			}
+		}
+		if !conflict {
+			continue
+		}
+		x := Conflict{Kind: ConflictAttribution, Sureness: SureHigh,
+			Reason: "the same statement is credited to different named speakers"}
+		if !named {
+			x.Sureness, x.Reason = SureMedium, "the same statement is credited to speakers described differently"
+		}
+		for _, i := range g {
+			d := docs[all[i].ref.doc]
+			s := d.sents[all[i].ref.sent]
+			text := d.text[s.start:s.end]
+			if x.Text == "" {
+				x.Text = text
+			}
+			x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(s.start), Value: all[i].sp.describe(), Wording: text})
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// reportedShingle is the word-shingle size that ties reported statements.
+const reportedShingle = 6

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/sentences"
 )
 
 // token is a word or punctuation mark with its byte span in the article text.
@@ -77,11 +79,14 @@ func tokenize(s string, from, to int) []token {
 				ok := false
 				switch {
 				case c == ',' || c == '.':
-					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && digit ||
+					// 2,069 and 3.5 hold together, also after a currency
+					// prefix (Dh472.72bn, A195,900).
+					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && (digit || hasDigit(s[i:j])) ||
 						c == '.' && unicode.IsLetter(prev) && unicode.IsLetter(d) && j+m+1 <= to && isInitialDot(s, j+m, to)
 				case c == '-':
-					// 74-year-old and 10-20 hold together; magnitude-6.0 splits.
-					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && unicode.IsDigit(prev)
+					// 74-year-old, 10-20 and AK-47 hold together;
+					// magnitude-6.0 splits.
+					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && (unicode.IsDigit(prev) || isUpperWord(s[i:j]))
 				default:
 					ok = unicode.IsLetter(d) || unicode.IsDigit(d)
 				}
@@ -108,6 +113,21 @@ func tokenize(s string, from, to int) []token {
 		i = j
 	}
 	return toks
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// isUpperWord reports a short all-capital word: a code before digits (AK-47, F-16).
+func isUpperWord(s string) bool {
+	if len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isInitialDot reports whether s[at:] continues an initialism like "U.S."
@@ -246,6 +266,7 @@ type sentence struct {
 func splitSentences(text string) []sentence {
 	var out []sentence
 	for pi, p := range paragraphs(text) {
+		first := len(out)
 		quotes := quoteSpans(text, p)
 		qi := 0 // offsets are visited in increasing order
 		inQuote := func(i int) bool {
@@ -254,41 +275,20 @@ func splitSentences(text string) []sentence {
 			}
 			return qi < len(quotes) && i > quotes[qi].start
 		}
+		// Boundaries come from the Unicode segmenter (UAX #29); news copy
+		// then vetoes those after an abbreviation or an initial ("Gen.
+		// Smith", "U.S. Army"), inside a quotation that closes in the
+		// paragraph, or before a word that does not start a sentence.
 		var cuts []int
-		for i := p.start; i < p.end; {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if r != '.' && r != '!' && r != '?' && r != '…' || inQuote(i) {
-				i += n
-				continue
-			}
-			j := i + n
-			for j < p.end {
-				c, m := utf8.DecodeRuneInString(text[j:])
-				if isQuoteMark(c) || c == ')' || c == ']' || c == '’' || c == '\'' || c == '.' || c == '!' || c == '?' {
-					j += m
-					continue
-				}
+		seg := sentences.FromString(text[p.start:p.end])
+		for seg.Next() {
+			c := p.start + seg.End()
+			if c >= p.end {
 				break
 			}
-			if j >= p.end || !unicode.IsSpace(rune(text[j])) {
-				i = j
-				continue
+			if keepCut(text, p, c, inQuote) {
+				cuts = append(cuts, c)
 			}
-			k := j
-			for k < p.end && unicode.IsSpace(rune(text[k])) {
-				k++
-			}
-			nr, _ := utf8.DecodeRuneInString(text[k:])
-			if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
-				i = j
-				continue
-			}
-			if r == '.' && abbreviationBefore(text, p.start, i) {
-				i = j
-				continue
-			}
-			cuts = append(cuts, j)
-			i = j
 		}
 		start := p.start
 		for _, c := range append(cuts, p.end) {
@@ -298,27 +298,64 @@ func splitSentences(text string) []sentence {
 			}
 			start = c
 		}
-		// Re-attach attributions cut from their quotation.
-		for i := len(out) - 1; i > 0; i-- {
-			a, b := out[i-1], out[i]
-			if a.para != b.para || !endsWithQuote(text[a.start:a.end]) || !isAttribution(text[b.start:b.end]) {
+		// Re-attach attributions cut from their quotation (this paragraph's
+		// sentences only: the work stays linear in the text).
+		para := out[first:]
+		kept := para[:0]
+		for _, s := range para {
+			if n := len(kept); n > 0 && endsWithQuote(text[kept[n-1].start:kept[n-1].end]) && isAttribution(text[s.start:s.end]) {
+				kept[n-1].end = s.end
 				continue
 			}
-			out[i-1].end = b.end
-			out = append(out[:i], out[i+1:]...)
+			kept = append(kept, s)
 		}
-		for si := range out {
-			if out[si].para != pi {
-				continue
+		out = out[:first+len(kept)]
+		qi = 0
+		for si := first; si < len(out); si++ {
+			for qi < len(quotes) && quotes[qi].start < out[si].start {
+				qi++
 			}
-			for _, q := range quotes {
-				if q.start >= out[si].start && q.start < out[si].end {
-					out[si].quotes = append(out[si].quotes, q)
-				}
+			for qj := qi; qj < len(quotes) && quotes[qj].start < out[si].end; qj++ {
+				out[si].quotes = append(out[si].quotes, quotes[qj])
 			}
 		}
 	}
 	return out
+}
+
+// keepCut reports whether a segmenter boundary at c (the start of the next
+// segment) ends a sentence of news copy: the segment ends in . ! ? or …
+// (with closing quotes or brackets), the next starts with a capital, a
+// digit, an opening quote or bracket, the period is not an abbreviation's
+// or an initial's, and no quotation spans the boundary.
+func keepCut(text string, p span, c int, inQuote func(int) bool) bool {
+	e := c
+	for e > p.start {
+		r, n := utf8.DecodeLastRuneInString(text[p.start:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	// The terminal punctuation, behind closing quotes and brackets.
+	i := e
+	for i > p.start {
+		r, n := utf8.DecodeLastRuneInString(text[p.start:i])
+		if isQuoteMark(r) || r == ')' || r == ']' || r == '’' || r == '\'' {
+			i -= n
+			continue
+		}
+		break
+	}
+	r, n := utf8.DecodeLastRuneInString(text[p.start:i])
+	if r != '.' && r != '!' && r != '?' && r != '…' || inQuote(i-n) {
+		return false
+	}
+	nr, _ := utf8.DecodeRuneInString(text[c:])
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
+		return false
+	}
+	return r != '.' || !abbreviationBefore(text, p.start, i-n)
 }
 
 // abbreviationBefore reports whether the word ending at the period at i is
