@@ -3,64 +3,14 @@ package compare
 import (
 	"container/heap"
 	"slices"
-)
 
-// Linkage modes for agglomerative clustering.
-const (
-	linkSingle  = "single"  // merge when any candidate pair reaches the threshold
-	linkAverage = "average" // merge when the mean similarity of all cross pairs does
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // edge is a scored candidate pair of documents (i < j).
 type edge struct {
 	i, j int
 	sim  float64
-}
-
-// unionFind is a disjoint-set forest over 0..n-1.
-type unionFind []int
-
-func newUnionFind(n int) unionFind {
-	u := make(unionFind, n)
-	for i := range u {
-		u[i] = i
-	}
-	return u
-}
-
-func (u unionFind) find(i int) int {
-	for u[i] != i {
-		u[i] = u[u[i]]
-		i = u[i]
-	}
-	return i
-}
-
-// union joins the sets of i and j, keeping the smaller root.
-func (u unionFind) union(i, j int) {
-	a, b := u.find(i), u.find(j)
-	if a == b {
-		return
-	}
-	if b < a {
-		a, b = b, a
-	}
-	u[b] = a
-}
-
-// singleLink labels documents by the components of edges at or above thr.
-func singleLink(n int, edges []edge, thr float64) []int {
-	u := newUnionFind(n)
-	for _, e := range edges {
-		if e.sim >= thr {
-			u.union(e.i, e.j)
-		}
-	}
-	labels := make([]int, n)
-	for i := range labels {
-		labels[i] = u.find(i)
-	}
-	return labels
 }
 
 // mergeItem is a candidate merge of clusters a < b in the heap.
@@ -102,7 +52,7 @@ func (h *mergeHeap) Pop() any {
 // cosine of all cross pairs is exact: for unit vectors it is the dot
 // product of the two clusters' sum vectors over the product of their sizes.
 // Ties break on the smaller cluster ids, so the result is deterministic.
-// It returns each document's cluster label (the smallest member index).
+// It returns each document's cluster label (equal labels, one cluster).
 func averageLink(vecs []vector, edges []edge, thr, strong float64, core int) []int {
 	n := len(vecs)
 	sum := make([]vector, n)
@@ -122,7 +72,7 @@ func averageLink(vecs []vector, edges []edge, thr, strong float64, core int) []i
 		*h = append(*h, mergeItem{sim: e.sim, a: min(e.i, e.j), b: max(e.i, e.j)})
 	}
 	heap.Init(h)
-	u := newUnionFind(n)
+	u := shingle.NewUnionFind(n)
 	for h.Len() > 0 {
 		m := heap.Pop(h).(mergeItem)
 		if m.sim < thr {
@@ -138,7 +88,7 @@ func averageLink(vecs []vector, edges []edge, thr, strong float64, core int) []i
 			continue // two established clusters merge only on strong evidence
 		}
 		a, b := m.a, m.b // a < b: a survives
-		u.union(a, b)
+		u.Union(a, b)
 		sum[a] = add(sum[a], sum[b])
 		size[a] += size[b]
 		size[b] = 0
@@ -169,7 +119,7 @@ func averageLink(vecs []vector, edges []edge, thr, strong float64, core int) []i
 	}
 	labels := make([]int, n)
 	for i := range labels {
-		labels[i] = u.find(i)
+		labels[i] = u.Find(i)
 	}
 	return labels
 }

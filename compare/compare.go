@@ -7,10 +7,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/storydiff/storydiff/compare/facts"
 	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/internal/parallel"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -101,31 +101,12 @@ func checkOptions(opt Options) error {
 	return nil
 }
 
-// parallel calls fn(i) for i in [0, n) on up to w goroutines.
-func parallel(n, w int, fn func(i int)) {
-	w = max(1, min(w, n))
-	var wg sync.WaitGroup
-	next := make(chan int, w)
-	for range w {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // features computes the per-document features and unit tf-idf vectors of
 // docs (idf over docs themselves, smoothed by termPrior).
 func features(arts []*corpus.Article, opt Options) []docFeatures {
 	fs := make([]docFeatures, len(arts))
 	mh := shingle.NewMinHasher(opt.Shingle.Perms, opt.Shingle.Seed)
-	parallel(len(arts), opt.workers(), func(i int) {
+	parallel.For(len(arts), opt.workers(), func(i int) {
 		a := arts[i]
 		fs[i].counts = termCounts(a.Title, a.Text, defaultFeatures)
 		text := stripBoilerplate(a.FullText())
@@ -145,7 +126,7 @@ func features(arts []*corpus.Article, opt Options) []docFeatures {
 	for t, d := range df {
 		idf[t] = math.Log((n + 1 + termPrior(terms[t])) / (float64(d) + 1))
 	}
-	parallel(len(arts), opt.workers(), func(i int) {
+	parallel.For(len(arts), opt.workers(), func(i int) {
 		m := fs[i].counts
 		v := vector{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
 		for t, c := range m {
@@ -208,7 +189,7 @@ func candidates(fs []docFeatures, opt Options) [][2]int {
 	// Query per document rather than LSH.Pairs: a pair colliding in many
 	// bands (near-copies) is then held once, not once per band.
 	per := make([][]int, len(fs))
-	parallel(len(fs), opt.workers(), func(i int) {
+	parallel.For(len(fs), opt.workers(), func(i int) {
 		var js []int
 		for _, j := range l.Query(fs[i].cand) {
 			if j > i {

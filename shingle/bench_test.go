@@ -259,3 +259,14 @@ func BenchmarkLSHQuery(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSimilarity measures one signature comparison (128 slots).
+func BenchmarkSimilarity(b *testing.B) {
+	x, y := make(Signature, 128), make(Signature, 128)
+	for i := range x {
+		x[i], y[i] = uint32(i), uint32(i%3)
+	}
+	for b.Loop() {
+		x.Similarity(y)
+	}
+}

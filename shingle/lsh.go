@@ -1,19 +1,17 @@
 package shingle
 
 import (
-	"encoding/binary"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"sync"
-
-	"github.com/zeebo/xxh3"
 )
 
 // LSH is a banded locality-sensitive hash index over signatures: a
-// signature is cut into bands of rows slots, each band hashed (XXH3 of its
-// slots as little-endian uint32s) to a 64-bit key, and two signatures are
-// candidates when they share a key in some band.
+// signature is cut into bands of rows slots, each band hashed to a 64-bit
+// key ([BandKey]), and two signatures are candidates when they share a key
+// in some band.
 //
 // The index is sort-based to keep memory small: per band, a sorted array of
 // (key, id) pairs, 12 bytes per document, so 1M documents × 32 bands take
@@ -68,23 +66,31 @@ func (l *LSH) Len() int {
 	return l.n
 }
 
+// BandKey returns the key of band band of sig, with rows slots per band: a
+// 64-bit hash of the slots sig[band*rows:(band+1)*rows], seeded by the band
+// number so that equal slots in two bands give different keys. Two
+// signatures agreeing in every slot of the band have the same key; the
+// index of every caller ([LSH], [SortBand]) buckets by it. It panics if sig
+// is shorter than (band+1)*rows.
+func BandKey(sig Signature, band, rows int) uint64 {
+	h := uint64(band+1) * 0x9e3779b97f4a7c15
+	for _, x := range sig[band*rows : (band+1)*rows] {
+		h ^= uint64(x)
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+	}
+	h *= 0x94d049bb133111eb
+	return h ^ h>>29
+}
+
 // keys computes the band keys of sig into dst.
 func (l *LSH) keys(sig Signature, dst []uint64) []uint64 {
 	if len(sig) < l.bands*l.rows {
 		panic(fmt.Sprintf("shingle: LSH with %d bands × %d rows given a signature of %d slots", l.bands, l.rows, len(sig)))
 	}
-	var stack [256]byte
-	buf := stack[:0]
-	if 4*l.rows > len(stack) {
-		buf = make([]byte, 0, 4*l.rows)
-	}
 	dst = dst[:0]
 	for b := range l.bands {
-		buf = buf[:0]
-		for _, v := range sig[b*l.rows : (b+1)*l.rows] {
-			buf = binary.LittleEndian.AppendUint32(buf, v)
-		}
-		dst = append(dst, xxh3.Hash(buf))
+		dst = append(dst, BandKey(sig, b, l.rows))
 	}
 	return dst
 }
@@ -211,3 +217,44 @@ func (l *LSH) Pairs() [][2]int {
 	}
 	return out
 }
+
+// SortBand indexes one band of a batch of n signatures (sig(i) returns the
+// i-th) by sorting, in 8 bytes a signature: each entry holds the band's
+// bucket, the high 32 bits of its [BandKey], in its high half and the
+// signature's index in its low half ([Member]), and entries are sorted, so
+// the signatures of a bucket are adjacent and in index order ([Buckets]).
+//
+// It is the LSH banding of [LSH] for a batch too large to hold every band
+// at once (12 bytes × bands a signature): a caller indexes, walks and
+// drops one band at a time. A 32-bit bucket adds about n²/2³³ chance
+// collisions a band, which verifying the candidates removes. dst is reused
+// when it has the capacity.
+func SortBand(dst []uint64, n int, sig func(i int) Signature, band, rows int) []uint64 {
+	keys := slices.Grow(dst[:0], n)[:n]
+	for i := range n {
+		keys[i] = BandKey(sig(i), band, rows)>>32<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Buckets yields the buckets of a band sorted by [SortBand] that hold two
+// or more signatures: runs of entries sharing their high half.
+func Buckets(sorted []uint64) iter.Seq[[]uint64] {
+	return func(yield func([]uint64) bool) {
+		for lo := 0; lo < len(sorted); {
+			b := sorted[lo] >> 32
+			hi := lo + 1
+			for hi < len(sorted) && sorted[hi]>>32 == b {
+				hi++
+			}
+			if hi-lo >= 2 && !yield(sorted[lo:hi]) {
+				return
+			}
+			lo = hi
+		}
+	}
+}
+
+// Member returns the index of the signature of an entry of [SortBand].
+func Member(entry uint64) int { return int(uint32(entry)) }

@@ -264,3 +264,103 @@ func TestLSHMemory(t *testing.T) {
 	}
 	runtime.KeepAlive(l)
 }
+
+func TestRecallParams(t *testing.T) {
+	tests := []struct {
+		threshold  float64
+		perms      int
+		bands, row int
+	}{
+		{0.5, 128, 42, 3},
+		{0.8, 128, 18, 7},
+		{0.9, 128, 10, 12},
+	}
+	for _, tt := range tests {
+		b, r := RecallParams(tt.threshold, tt.perms, 0.95)
+		if b != tt.bands || r != tt.row {
+			t.Errorf("RecallParams(%v, %d, 0.95) = %d, %d; want %d, %d", tt.threshold, tt.perms, b, r, tt.bands, tt.row)
+		}
+		if p := CandidateProbability(tt.threshold, b, r); p < 0.95 {
+			t.Errorf("RecallParams(%v, %d, 0.95): candidate probability at the threshold %.3f, want >= 0.95", tt.threshold, tt.perms, p)
+		}
+		if p := CandidateProbability(tt.threshold, tt.perms/(r+1), r+1); p >= 0.95 {
+			t.Errorf("RecallParams(%v, %d, 0.95): %d rows would do (%.3f)", tt.threshold, tt.perms, r+1, p)
+		}
+	}
+}
+
+// TestSortBand checks the batch form of the banding against the index: a
+// pair shares a bucket of some band exactly when it shares a band in [LSH]
+// (32-bit buckets may add chance collisions, none among these few).
+func TestSortBand(t *testing.T) {
+	const bands, rows, n = 4, 2, 3000
+	rng := rand.New(rand.NewPCG(5, 5))
+	sigs := make([]Signature, n)
+	l := NewLSH(bands, rows)
+	for i := range sigs {
+		sigs[i] = make(Signature, bands*rows)
+		for j := range sigs[i] {
+			sigs[i][j] = uint32(rng.IntN(30))
+		}
+		l.Add(i, sigs[i])
+	}
+	var packed []uint64
+	var keys []uint64
+	for band := range bands {
+		keys = SortBand(keys, n, func(i int) Signature { return sigs[i] }, band, rows)
+		if len(keys) != n || !slices.IsSorted(keys) {
+			t.Fatalf("band %d: %d keys, sorted %v", band, len(keys), slices.IsSorted(keys))
+		}
+		for bucket := range Buckets(keys) {
+			for j := range bucket {
+				for i := range j {
+					a, b := Member(bucket[i]), Member(bucket[j])
+					if a >= b {
+						t.Fatalf("bucket members out of order: %d before %d", a, b)
+					}
+					packed = append(packed, uint64(a)<<32|uint64(b))
+				}
+			}
+		}
+	}
+	slices.Sort(packed)
+	packed = slices.Compact(packed)
+	pairs := l.Pairs()
+	if len(pairs) != len(packed) {
+		t.Fatalf("SortBand buckets give %d pairs, LSH.Pairs %d", len(packed), len(pairs))
+	}
+	for i, p := range pairs {
+		if got := [2]int{int(packed[i] >> 32), int(uint32(packed[i]))}; got != p {
+			t.Fatalf("pair %d: SortBand %v, LSH %v", i, got, p)
+		}
+	}
+}
+
+func TestBandKey(t *testing.T) {
+	sig := Signature{1, 2, 3, 4, 1, 2}
+	if BandKey(sig, 0, 2) == BandKey(sig, 2, 2) {
+		t.Error("equal slots in two bands give one key: the band must seed the hash")
+	}
+	if BandKey(sig, 0, 2) != BandKey(Signature{1, 2, 9, 9}, 0, 2) {
+		t.Error("the key of a band depends on other bands' slots")
+	}
+}
+
+func TestUnionFind(t *testing.T) {
+	u := NewUnionFind(6)
+	for _, p := range [][2]int{{4, 5}, {0, 4}, {1, 1}, {2, 3}, {3, 2}} {
+		u.Union(p[0], p[1])
+	}
+	sets := map[int][]int{}
+	for i := range u.Len() {
+		sets[u.Find(i)] = append(sets[u.Find(i)], i)
+	}
+	var got [][]int
+	for _, s := range sets {
+		got = append(got, s)
+	}
+	slices.SortFunc(got, func(a, b []int) int { return a[0] - b[0] })
+	if want := [][]int{{0, 4, 5}, {1}, {2, 3}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("sets = %v, want %v", got, want)
+	}
+}

@@ -66,3 +66,32 @@ func Params(threshold float64, perms int, fpWeight, fnWeight float64) (bands, ro
 	}
 	return bands, rows
 }
+
+// CandidateProbability returns the probability that two signatures whose
+// sets have Jaccard similarity s share at least one of bands bands of rows
+// rows: 1 − (1 − s^rows)^bands, the S-curve of [Params].
+func CandidateProbability(s float64, bands, rows int) float64 {
+	return 1 - math.Pow(1-math.Pow(s, float64(rows)), float64(bands))
+}
+
+// RecallParams chooses bands × rows (bands*rows <= perms) for a
+// verified index: the most rows per band, and so the fewest chance
+// candidates, such that a pair whose Jaccard similarity equals the
+// threshold still becomes a candidate with probability at least recall.
+// Pairs above the threshold are then missed by the (verified) signature
+// estimate rather than by the index. Bands take every slot the rows leave:
+// bands = perms / rows. With no such rows it returns perms bands of one
+// row. For 128 permutations and recall 0.95: threshold 0.5 gives 42 bands
+// of 3 rows, 0.8 gives 18 of 7.
+//
+// [Params] balances false candidates against misses instead; RecallParams
+// suits an index whose candidates are cheap to verify.
+func RecallParams(threshold float64, perms int, recall float64) (bands, rows int) {
+	for r := perms; r >= 1; r-- {
+		b := perms / r
+		if CandidateProbability(threshold, b, r) >= recall {
+			return b, r
+		}
+	}
+	return perms, 1
+}

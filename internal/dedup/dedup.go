@@ -8,12 +8,13 @@
 // only the id, the text length and the signature of each article: about
 // 4×perms bytes per article, in one flat slab. Texts are dropped once signed.
 //
-// Once all inputs are read, every LSH band is indexed by sorting (band hash,
-// article) keys, articles sharing a band bucket are candidates, candidates
-// whose estimated Jaccard similarity (the fraction of equal signature slots)
-// reaches the threshold are linked, and linked articles form groups
-// (union-find). Each group has a representative ([KeepFirst] or
-// [KeepLongest]) and the similarity of every member to it.
+// Once all inputs are read, the signatures go through package shingle's LSH
+// banding one band at a time ([shingle.SortBand]): articles sharing a band
+// bucket are candidates, candidates whose estimated Jaccard similarity
+// ([shingle.Signature.Similarity]) reaches the threshold are linked, and
+// linked articles form groups ([shingle.UnionFind]). Each group has a
+// representative ([KeepFirst] or [KeepLongest]) and the similarity of every
+// member to it.
 //
 // The result depends only on the inputs and the options, never on the number
 // of workers or on scheduling.
@@ -37,7 +38,7 @@
 //	storydiff generate --n 1000000 -o corpus.jsonl --truth truth.jsonl
 //	/usr/bin/time -v storydiff dedup --groups groups.jsonl --kept kept.txt --save corpus.sig corpus.jsonl
 //
-// Throughput, index build and query: go test ./internal/dedup -bench . -benchtime 3x
+// Throughput, and the candidate search alone: go test ./internal/dedup -bench . -benchtime 3x
 package dedup
 
 import (
@@ -83,7 +84,7 @@ const DefaultMaxBytes = 16 << 20
 type Options struct {
 	Shingle   shingle.Options // shingle kind and size, permutations and seed (defaults: word 5-shingles, 128, seed 0)
 	Threshold float64         // estimated Jaccard similarity to link two articles (default DefaultThreshold)
-	Bands     int             // LSH bands; 0 chooses bands and rows from Threshold (see ChooseBands)
+	Bands     int             // LSH bands; 0 chooses bands and rows from Threshold (see CandidateRecall)
 	Rows      int             // rows per band; used with Bands
 	Keep      Keep            // representative of a group
 	Workers   int             // signing goroutines (default GOMAXPROCS)
@@ -142,32 +143,18 @@ func (o *Options) defaults() error {
 		return fmt.Errorf("bands × rows = %d × %d does not fit in %d permutations", o.Bands, o.Rows, o.Shingle.Perms)
 	}
 	if o.Bands == 0 {
-		o.Bands, o.Rows = ChooseBands(o.Threshold, o.Shingle.Perms)
+		o.Bands, o.Rows = shingle.RecallParams(o.Threshold, o.Shingle.Perms, CandidateRecall)
 	}
 	return nil
 }
 
-// ChooseBands returns the LSH banding for a similarity threshold: the most
-// rows per band (fewest chance candidates) such that a pair whose true
-// Jaccard similarity equals the threshold still becomes a candidate with
-// probability at least 0.95, so that pairs above the threshold are missed
-// only by the (verified) signature estimate, not by the index. For 128
-// permutations: threshold 0.5 gives 42 bands of 3 rows, 0.8 gives 18 of 7.
-func ChooseBands(threshold float64, perms int) (bands, rows int) {
-	for r := perms; r >= 1; r-- {
-		b := perms / r
-		if candidateProb(threshold, b, r) >= 0.95 {
-			return b, r
-		}
-	}
-	return perms, 1
-}
-
-// candidateProb is the probability that a pair with Jaccard similarity s
-// shares at least one of b bands of r rows.
-func candidateProb(s float64, b, r int) float64 {
-	return 1 - math.Pow(1-math.Pow(s, float64(r)), float64(b))
-}
+// CandidateRecall is the probability with which a pair at the threshold
+// must become a candidate: Run chooses bands and rows with
+// [shingle.RecallParams](Threshold, Perms, CandidateRecall), the most rows
+// per band (the fewest chance candidates) that keep it, so that pairs above
+// the threshold are missed by the verified estimate, not by the index. For
+// 128 permutations, threshold 0.5 gives 42 bands of 3 rows.
+const CandidateRecall = 0.95
 
 // Params are the parameters a signature depends on, plus the banding used.
 type Params struct {
@@ -247,7 +234,7 @@ func (r *Result) Length(i int) int { return int(r.store.Lengths[i]) }
 func (r *Result) Len() int { return r.store.Len() }
 
 // Sig returns the signature of article i.
-func (r *Result) Sig(i int) []uint32 { return r.store.Sig(i) }
+func (r *Result) Sig(i int) shingle.Signature { return r.store.Sig(i) }
 
 // IsSaved reports whether article i comes from the Against batch.
 func (r *Result) IsSaved(i int) bool { return i < r.Saved }

@@ -16,7 +16,7 @@ import (
 	"github.com/storydiff/storydiff/shingle"
 )
 
-func TestUnionFind(t *testing.T) {
+func TestGroups(t *testing.T) {
 	tests := []struct {
 		name  string
 		n     int
@@ -31,12 +31,15 @@ func TestUnionFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			uf := newUnionFind(tt.n)
+			uf := shingle.NewUnionFind(tt.n)
 			for _, l := range tt.links {
-				uf.union(l[0], l[1])
+				uf.Union(l[0], l[1])
 			}
-			sig := func(int) []uint32 { return []uint32{1} }
-			gs := groups(uf, tt.n, sig, make([]uint32, tt.n), 0, KeepFirst)
+			store := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 1})
+			for i := range tt.n {
+				store.Append(fmt.Sprint(i), 0, []uint32{1})
+			}
+			gs := groups(uf, store, 0, KeepFirst)
 			var got [][]int
 			for _, g := range gs {
 				got = append(got, g.Members)
@@ -52,12 +55,15 @@ func TestUnionFind(t *testing.T) {
 }
 
 func TestGroupsRepresentative(t *testing.T) {
-	uf := newUnionFind(5)
-	uf.union(0, 2)
-	uf.union(2, 4)
+	uf := shingle.NewUnionFind(5)
+	uf.Union(0, 2)
+	uf.Union(2, 4)
+	store := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4})
 	lengths := []uint32{10, 0, 30, 0, 30}
 	sigs := [][]uint32{{1, 2, 3, 4}, {0, 0, 0, 0}, {1, 2, 3, 9}, {0, 0, 0, 0}, {1, 2, 8, 9}}
-	sig := func(i int) []uint32 { return sigs[i] }
+	for i, sig := range sigs {
+		store.Append(fmt.Sprint(i), lengths[i], sig)
+	}
 	tests := []struct {
 		keep  Keep
 		saved int
@@ -69,7 +75,7 @@ func TestGroupsRepresentative(t *testing.T) {
 		{KeepLongest, 1, 0, []float64{1, 0.75, 0.5}},  // a saved member is kept
 	}
 	for _, tt := range tests {
-		gs := groups(uf, 5, sig, lengths, tt.saved, tt.keep)
+		gs := groups(uf, store, tt.saved, tt.keep)
 		if len(gs) != 1 {
 			t.Fatalf("got %d groups, want 1", len(gs))
 		}
@@ -77,48 +83,6 @@ func TestGroupsRepresentative(t *testing.T) {
 			t.Errorf("keep %v saved %d: representative %d, similarities %v; want %d, %v",
 				tt.keep, tt.saved, gs[0].Representative, gs[0].Similarity, tt.want, tt.sims)
 		}
-	}
-}
-
-func TestChooseBands(t *testing.T) {
-	tests := []struct {
-		threshold  float64
-		perms      int
-		bands, row int
-	}{
-		{0.5, 128, 42, 3},
-		{0.8, 128, 18, 7},
-		{0.9, 128, 10, 12},
-	}
-	for _, tt := range tests {
-		b, r := ChooseBands(tt.threshold, tt.perms)
-		if b != tt.bands || r != tt.row {
-			t.Errorf("ChooseBands(%v, %d) = %d, %d; want %d, %d", tt.threshold, tt.perms, b, r, tt.bands, tt.row)
-		}
-		if p := candidateProb(tt.threshold, b, r); p < 0.95 {
-			t.Errorf("ChooseBands(%v, %d): candidate probability at the threshold %.3f, want >= 0.95", tt.threshold, tt.perms, p)
-		}
-	}
-}
-
-func TestIndexQuery(t *testing.T) {
-	const perms = 8
-	sigs := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: perms})
-	slab := []uint32{
-		1, 2, 3, 4, 5, 6, 7, 8, // 0
-		1, 2, 0, 0, 0, 0, 0, 0, // 1: shares band 0 with 0
-		9, 9, 9, 9, 9, 9, 7, 8, // 2: shares band 3 with 0
-		5, 5, 5, 5, 5, 5, 5, 5, // 3: shares nothing
-	}
-	for i := range 4 {
-		sigs.Append(fmt.Sprint(i), 0, slab[i*perms:(i+1)*perms])
-	}
-	x := NewIndex(sigs, 4, 2, 2)
-	if got, want := x.Query(slab[:perms]), []int{0, 1, 2}; !slices.Equal(got, want) {
-		t.Errorf("Query(sig 0) = %v, want %v", got, want)
-	}
-	if got, want := x.Query(slab[3*perms:]), []int{3}; !slices.Equal(got, want) {
-		t.Errorf("Query(sig 3) = %v, want %v", got, want)
 	}
 }
 

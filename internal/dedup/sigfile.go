@@ -37,7 +37,7 @@ func NewSignatures(p Params) *Signatures { return &Signatures{Params: p} }
 func (s *Signatures) Len() int { return len(s.IDs) }
 
 // Sig returns the signature of article i (not a copy).
-func (s *Signatures) Sig(i int) []uint32 {
+func (s *Signatures) Sig(i int) shingle.Signature {
 	j := s.off + i
 	p := s.Params.Perms
 	k := j % blockArticles * p
