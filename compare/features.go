@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // This file turns an article into the bag of terms the same-event measure
@@ -58,88 +60,72 @@ func stripBoilerplate(text string) string {
 	return b.String()
 }
 
-// word is one token of the article with the facts the feature extractor
-// needs: its folded form, whether it was capitalised, and whether it opens
-// a sentence (where capitals say nothing about names).
+// word is one term-building unit of the article: a word of
+// [shingle.Tokenize], or several joined into a compound (see words), with
+// the facts the feature extractor needs.
 type word struct {
-	text          string // lower-cased, apostrophes and dashes removed at the edges
+	text          string // normalised as shingle does, inner punctuation folded (see foldWord)
 	capital       bool   // first letter upper-case in the source
-	sentenceStart bool   // first word of a line or after . ! ? :
+	sentenceStart bool   // first word of a line or after . ! ? : ; •
 	number        bool   // all digits (after removing , and .)
 }
 
-// words splits text into words. A word is a run of letters, digits and
-// inner apostrophes, dots or hyphens between letters/digits ("U.S.", "o'brien",
-// "5.6", "well-known"). Possessive 's is dropped.
+// words splits text into the words of [shingle.Tokenize] (the one
+// tokeniser and normalisation of storydiff), then joins into one compound
+// the words that a single hyphen or full stop connects, so that an event
+// term is "well-known", "covid-19" or "u.s." rather than its pieces:
+// "U.S." is one term, "us" after foldWord, where shingling sees "u" and
+// "s". A word opens a sentence when the text before it, back to the
+// previous word, holds a sentence or line end.
 func words(text string) []word {
+	toks := shingle.Tokenize(text)
 	var out []word
 	start := true // next word opens a sentence
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			switch r {
-			case '.', '!', '?', ':', '\n', ';', '•':
-				start = true
+	prevEnd := 0
+	var b strings.Builder
+	for i := 0; i < len(toks); {
+		// One compound: tokens sharing a span (pieces of one normalised
+		// span) or separated by a single joiner.
+		first, end := toks[i].Start, toks[i].End
+		b.Reset()
+		for {
+			b.WriteString(toks[i].Text)
+			i++
+			if i == len(toks) {
+				break
 			}
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(text) {
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if isWordRune(r2) {
-				j += s2
-				continue
+			if toks[i].Start == toks[i-1].Start {
+				continue // another piece of the same span
 			}
-			if r2 == '\'' || r2 == '’' || r2 == '.' || r2 == '-' || r2 == ',' {
-				r3, s3 := utf8.DecodeRuneInString(text[j+s2:])
-				if j+s2 < len(text) && isWordRune(r3) {
-					if r2 == ',' && !(unicode.IsDigit(lastRune(text[i:j])) && unicode.IsDigit(r3)) {
-						break
-					}
-					j += s2 + s3
-					continue
-				}
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if end+n != toks[i].Start || (r != '-' && r != '.') {
+				break
 			}
-			break
+			b.WriteRune(r)
+			end = toks[i].End
 		}
-		raw := text[i:j]
-		first, _ := utf8.DecodeRuneInString(raw)
-		w := word{
-			capital:       unicode.IsUpper(first),
-			sentenceStart: start,
+		if strings.ContainsAny(text[prevEnd:first], ".!?:\n;•") {
+			start = true
 		}
-		w.text, w.number = foldWord(raw)
+		prevEnd = end
+		r, _ := utf8.DecodeRuneInString(text[first:])
+		w := word{capital: unicode.IsUpper(r), sentenceStart: start}
+		w.text, w.number = foldWord(b.String())
 		if w.text != "" {
 			out = append(out, w)
 		}
 		start = false
-		// A word ending in a dot that is not an abbreviation ends a sentence
-		// ("in 2008." is split before the dot, so this is only "U.S." forms).
-		i = j
 	}
 	return out
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// foldWord lower-cases a raw token and normalises its inner punctuation:
-// possessive 's is dropped, apostrophes and dots inside letters are removed
-// ("U.S." -> "us"), and digit groups lose their separators ("1,000" -> "1000").
-func foldWord(raw string) (string, bool) {
-	s := strings.ToLower(raw)
-	s = strings.ReplaceAll(s, "’", "'")
-	if strings.HasSuffix(s, "'s") {
-		s = s[:len(s)-2]
-	}
+// foldWord folds the inner punctuation of a normalised compound:
+// possessive 's is dropped, apostrophes and dots after a letter are removed
+// ("u.s." -> "us"), digit groups lose their separators ("1,000" -> "1000"),
+// hyphens stay, and what is not a letter, a digit or a mark is dropped.
+// number reports a word of digits (and separators) only.
+func foldWord(s string) (text string, number bool) {
+	s = strings.TrimSuffix(s, "'s")
 	digits, letters := 0, 0
 	var b strings.Builder
 	b.Grow(len(s))
