@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/compare/facts"
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/parallel"
 	"github.com/storydiff/storydiff/shingle"
 )
@@ -213,9 +213,8 @@ func candidates(fs []docFeatures, opt Options) [][2]int {
 	return ps
 }
 
-// Run clusters the articles (sorted by ID, as corpus.Load returns them) and,
-// when opt.Facts is set, compares the facts inside each cluster. The result
-// is identical whatever the order of arts.
+// Run clusters the articles and, when opt.Facts is set, compares the facts
+// inside each cluster. The result is identical whatever the order of arts.
 //
 // Method: every article becomes a tf-idf vector of event terms (adjacent
 // content-word pairs, adjacent capitalised-name pairs at double weight,
@@ -248,7 +247,7 @@ func Run(arts []*corpus.Article, opt Options) (*Result, error) {
 }
 
 // sortArticles returns arts sorted by ID (then path and record, for inputs
-// that did not come through corpus.Load), without modifying arts.
+// whose IDs are not unique), without modifying arts.
 func sortArticles(arts []*corpus.Article) []*corpus.Article {
 	out := slices.Clone(arts)
 	slices.SortStableFunc(out, func(a, b *corpus.Article) int {

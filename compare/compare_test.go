@@ -12,13 +12,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
+	"github.com/storydiff/storydiff/internal/input"
 )
 
 // loadDir loads a directory of articles with the real loader.
 func loadDir(t testing.TB, dir string) []*corpus.Article {
 	t.Helper()
-	arts, err := corpus.Load([]string{dir}, corpus.Options{Warn: func(err error) { t.Logf("warning: %v", err) }})
+	arts, err := input.Load([]string{dir}, input.Options{Warn: func(err error) { t.Logf("warning: %v", err) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/storydiff/storydiff/compare"
 	"github.com/storydiff/storydiff/compare/facts"
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // floodArticles are three hand-written reports of one flood: a wire story,

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // ecbClusters loads n ECB+ documents grouped by their gold event cluster

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // onlyInTexts returns, per document, the fact texts no other source carries.

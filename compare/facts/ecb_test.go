@@ -14,7 +14,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // The ECB+ measurements run on the development topics of ECB+ (see

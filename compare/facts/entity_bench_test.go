@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // generatedArticle returns a news-like article of about size bytes whose

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // entityKinds extracts text and returns the kind of every entity mention by

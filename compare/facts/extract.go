@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // item is one fact of one article, before alignment.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 func sentenceTexts(text string) []string {

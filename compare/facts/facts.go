@@ -52,7 +52,7 @@
 package facts
 
 import (
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // Fact kinds (Fact.Kind).

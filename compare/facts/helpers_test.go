@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // articleFromText builds an article the way the text loader does: the

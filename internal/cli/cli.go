@@ -15,8 +15,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/atomicfile"
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/shingle"
 )
@@ -149,9 +150,9 @@ func errorf(env *Env, format string, a ...any) {
 // characters such as newline and ESC, bidirectional overrides, invalid
 // UTF-8) written as %q writes it, so that no message can forge another line
 // or drive the terminal. Names in warnings are quoted whole by
-// [corpus.QuotePath]; this catches the rest (operating-system errors).
+// [input.QuotePath]; this catches the rest (operating-system errors).
 func escape(s string) string {
-	if corpus.QuotePath(s) == s {
+	if input.QuotePath(s) == s {
 		return s
 	}
 	var b strings.Builder
@@ -290,7 +291,7 @@ type warner struct {
 func (w *warner) warn(err error) {
 	w.count++
 	file := ""
-	if pe, ok := errors.AsType[*corpus.ParseError](err); ok {
+	if pe, ok := errors.AsType[*input.ParseError](err); ok {
 		file = pe.File
 	}
 	if file != w.file || file == "" {
@@ -312,7 +313,7 @@ func (w *warner) flush() {
 		if w.before != nil {
 			w.before()
 		}
-		errorf(w.env, "warning: %s: %d more warnings not shown", corpus.QuotePath(w.file), n)
+		errorf(w.env, "warning: %s: %d more warnings not shown", input.QuotePath(w.file), n)
 	}
 	w.inFile = 0
 }
@@ -351,7 +352,7 @@ func (r *reportRun) load(paths []string, out *outputFlags, env *Env, flagInputs 
 		}
 	}
 	w := &warner{env: env}
-	r.arts, err = corpus.Load(paths, corpus.Options{
+	r.arts, err = input.Load(paths, input.Options{
 		Stdin:    env.Stdin,
 		Warn:     w.warn,
 		MaxBytes: out.maxBytes,

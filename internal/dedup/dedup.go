@@ -2,8 +2,8 @@
 // articles with MinHash signatures and banded locality-sensitive hashing.
 //
 // [Run] streams its inputs: a reader goroutine cuts JSON Lines files into
-// batches of lines (other inputs go through [corpus.Walk]), workers on every
-// core decode the records ([corpus.ParseRecord]) and compute their MinHash
+// batches of lines (other inputs go through [input.Walk]), workers on every
+// core decode the records ([input.ParseRecord]) and compute their MinHash
 // signatures, and a collector puts the results back in input order, keeping
 // only the id, the text length and the signature of each article: about
 // 4×perms bytes per article, in one flat slab. Texts are dropped once signed.
@@ -101,7 +101,7 @@ type Options struct {
 	Pairs bool
 
 	Warn     func(error)                               // called, in input order, for every skipped record or file; may be nil
-	Open     func(name string, info fs.FileInfo) error // called before a file is read; an error stops Run (see corpus.Options.Open)
+	Open     func(name string, info fs.FileInfo) error // called before a file is read; an error stops Run (see input.Options.Open)
 	Progress func(Progress)                            // called from one goroutine as articles are signed; may be nil
 	Stdin    io.Reader                                 // read for the path "-"
 }
@@ -211,7 +211,7 @@ type Result struct {
 	Saved    int   // articles of the Against batch (indices 0..Saved-1)
 	Articles int   // articles read and signed in this run (indices Saved..)
 	Skipped  int   // records or files skipped with a warning
-	Renamed  int   // articles renamed for sharing an ID (see corpus.IDs)
+	Renamed  int   // articles renamed for sharing an ID (see input.IDs)
 	Bytes    int64 // input bytes read
 
 	Candidates int     // distinct candidate checks made (pairs sharing a band, counted per band)

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -209,12 +209,12 @@ func TestRunMissingFile(t *testing.T) {
 	if res.Articles != 0 || len(warns) != 1 {
 		t.Errorf("articles %d, warnings %v; want 0 articles and one warning", res.Articles, warns)
 	}
-	if _, ok := errors.AsType[*corpus.ParseError](warns[0]); !ok {
-		t.Errorf("warning %v is not a *corpus.ParseError", warns[0])
+	if _, ok := errors.AsType[*input.ParseError](warns[0]); !ok {
+		t.Errorf("warning %v is not a *input.ParseError", warns[0])
 	}
 }
 
-// Duplicate IDs follow corpus.IDs, as compare's loader does: "-2", "-3"
+// Duplicate IDs follow input.IDs, as compare's loader does: "-2", "-3"
 // by path then line, whatever order the files are given in, skipping IDs
 // that are taken, with no warning.
 func TestRunDuplicateIDs(t *testing.T) {
@@ -345,12 +345,12 @@ func TestRunHugeRecord(t *testing.T) {
 	if res.Articles != 2 || res.ID(0) != "before" || res.ID(1) != "after" {
 		t.Errorf("read %d articles, want before and after", res.Articles)
 	}
-	if len(warns) != 1 || !errors.Is(warns[0], ErrTooLarge) || !strings.HasPrefix(warns[0].Error(), path+":2: ") {
+	if len(warns) != 1 || !errors.Is(warns[0], input.ErrTooLarge) || !strings.HasPrefix(warns[0].Error(), path+":2: ") {
 		t.Errorf("warnings = %v, want one ErrTooLarge at line 2", warns)
 	}
 }
 
-// Files that are not JSON Lines at all are reported once, as corpus.ReadJSONL
+// Files that are not JSON Lines at all are reported once, as input.ReadJSONL
 // reports them: a binary file, and one without a record.
 func TestRunWholeFileWarnings(t *testing.T) {
 	dir := t.TempDir()
@@ -366,7 +366,7 @@ func TestRunWholeFileWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []error{corpus.ErrBinary, corpus.ErrNoRecords, corpus.ErrNoRecords}
+	want := []error{input.ErrBinary, input.ErrNoRecords, input.ErrNoRecords}
 	if len(warns) != len(want) {
 		t.Fatalf("warnings %v, want %d", warns, len(want))
 	}

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
+	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -26,11 +27,8 @@ const (
 	progressEvery     = 1000
 )
 
-// ErrTooLarge is wrapped by the warning for a record over the size limit.
-var ErrTooLarge = corpus.ErrTooLarge
-
 // item is one input record: a raw JSONL line (off, n into the batch
-// buffer), an article loaded by corpus.Walk, or a warning.
+// buffer), an article loaded by input.Walk, or a warning.
 type item struct {
 	file   string
 	line   int
@@ -76,8 +74,8 @@ type pipeline struct {
 
 // Run deduplicates the articles under paths (JSON Lines files are streamed
 // and decoded in parallel; other files, directories and "-" are read with
-// [corpus.Walk]). Bad records are reported through opt.Warn and skipped.
-// Articles sharing an ID are renamed as [corpus.IDs] says, ordered by saved
+// [input.Walk]). Bad records are reported through opt.Warn and skipped.
+// Articles sharing an ID are renamed as [input.IDs] says, ordered by saved
 // batch first, then path and line. Run fails only on invalid options,
 // parameters that do not match opt.Against, or an error from opt.Open; it
 // returns a Result with no articles when nothing was readable.
@@ -154,7 +152,7 @@ func (p *pipeline) read(paths []string) {
 			}
 			continue
 		}
-		p.err = corpus.Walk([]string{path}, corpus.Options{
+		p.err = input.Walk([]string{path}, input.Options{
 			Stdin:    p.opt.Stdin,
 			Warn:     func(err error) { p.add(item{err: err}) },
 			MaxBytes: p.opt.MaxBytes,
@@ -181,12 +179,12 @@ func isJSONLFile(path string) bool {
 
 // readJSONL streams the lines of one JSON Lines file. Lines over MaxBytes
 // are skipped (without holding them) and reported, as are a file that looks
-// binary (once) and a file without records, as corpus.ReadJSONL does. It
+// binary (once) and a file without records, as input.ReadJSONL does. It
 // returns only an error of Options.Open.
 func (p *pipeline) readJSONL(path string) error {
-	f, _, err := corpus.OpenFile(path, p.opt.Open)
+	f, _, err := input.OpenFile(path, p.opt.Open)
 	if err != nil {
-		if _, ok := errors.AsType[*corpus.ParseError](err); ok {
+		if _, ok := errors.AsType[*input.ParseError](err); ok {
 			p.add(item{err: err})
 			return nil
 		}
@@ -194,8 +192,8 @@ func (p *pipeline) readJSONL(path string) error {
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
-	if head, _ := br.Peek(8 << 10); corpus.LooksBinary(head) { // as corpus.ReadJSONL sniffs
-		p.add(item{err: &corpus.ParseError{File: path, Err: corpus.ErrBinary}})
+	if head, _ := br.Peek(8 << 10); input.LooksBinary(head) { // as input.ReadJSONL sniffs
+		p.add(item{err: &input.ParseError{File: path, Err: input.ErrBinary}})
 		return nil
 	}
 	records := 0
@@ -233,7 +231,7 @@ func (p *pipeline) readJSONL(path string) error {
 		switch {
 		case tooLarge:
 			records++
-			p.add(item{file: path, line: lineNo, size: size, err: corpus.TooLarge(path, lineNo, content, p.opt.MaxBytes)})
+			p.add(item{file: path, line: lineNo, size: size, err: input.TooLarge(path, lineNo, content, p.opt.MaxBytes)})
 		case isBlank(b.buf[off:]):
 			b.buf = b.buf[:off]
 			if size > 0 {
@@ -245,12 +243,12 @@ func (p *pipeline) readJSONL(path string) error {
 		}
 		if rerr == io.EOF {
 			if records == 0 {
-				p.add(item{err: &corpus.ParseError{File: path, Err: corpus.ErrNoRecords}})
+				p.add(item{err: &input.ParseError{File: path, Err: input.ErrNoRecords}})
 			}
 			return nil
 		}
 		if rerr != nil {
-			p.add(item{err: &corpus.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", rerr)}})
+			p.add(item{err: &input.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", rerr)}})
 			return nil
 		}
 	}
@@ -317,7 +315,7 @@ func (p *pipeline) sign() {
 			a := it.art
 			if a == nil {
 				var err error
-				a, err = corpus.ParseRecord(b.buf[it.off:it.off+it.n], it.file, it.line)
+				a, err = input.ParseRecord(b.buf[it.off:it.off+it.n], it.file, it.line)
 				if err != nil {
 					o.err = err
 					continue
@@ -327,7 +325,7 @@ func (p *pipeline) sign() {
 			dst := d.sigs[i*p.perms : (i+1)*p.perms : (i+1)*p.perms]
 			if sig := mh.SignText(opt.Shingle, text, dst); sig[0] == shingle.EmptySlot {
 				// Only the signature of an empty shingle set holds EmptySlot.
-				o.err = &corpus.ParseError{File: it.file, Line: it.line, Err: fmt.Errorf("%w: no words to compare", corpus.ErrEmpty)}
+				o.err = &input.ParseError{File: it.file, Line: it.line, Err: fmt.Errorf("%w: no words to compare", input.ErrEmpty)}
 				continue
 			}
 			o.id = a.ID
@@ -354,7 +352,7 @@ type collector struct {
 
 	// For unique IDs: every ID, and where each of this run's articles
 	// came from (index into files, and line), 8 bytes an article.
-	ids   corpus.IDs
+	ids   input.IDs
 	files []string
 	from  []source
 }
@@ -408,7 +406,7 @@ func (c *collector) take(d *doneBatch) {
 	c.progress(false)
 }
 
-// uniqueIDs renames the articles that share an ID (corpus.IDs): saved
+// uniqueIDs renames the articles that share an ID (input.IDs): saved
 // articles keep theirs, this run's are ordered by path, then line.
 func (c *collector) uniqueIDs() {
 	saved := c.res.Saved
@@ -419,7 +417,7 @@ func (c *collector) uniqueIDs() {
 		a, b := c.from[i-saved], c.from[j-saved]
 		return cmp.Or(strings.Compare(c.files[a.file], c.files[b.file]), cmp.Compare(a.line, b.line))
 	}, func(i int, id string) { c.store.IDs[i] = id })
-	c.ids, c.files, c.from = corpus.IDs{}, nil, nil
+	c.ids, c.files, c.from = input.IDs{}, nil, nil
 }
 
 func (c *collector) progress(done bool) {

@@ -13,8 +13,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/corpus"
 	"github.com/storydiff/storydiff/internal/gen"
+	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -58,7 +58,7 @@ func shingleSets(t testing.TB, path string, k int, want map[string]bool) map[str
 	sc.Buffer(nil, 1<<24)
 	o := shingle.Options{Kind: shingle.Word, K: k}
 	for n := 1; sc.Scan(); n++ {
-		a, err := corpus.ParseRecord(sc.Bytes(), path, n)
+		a, err := input.ParseRecord(sc.Bytes(), path, n)
 		if err != nil {
 			t.Fatal(err)
 		}

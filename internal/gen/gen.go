@@ -31,7 +31,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/shingle"
 )
 

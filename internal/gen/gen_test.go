@@ -10,7 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/storydiff/storydiff/internal/corpus"
+	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/shingle"
 )
 

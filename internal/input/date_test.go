@@ -1,8 +1,10 @@
-package corpus
+package input
 
 import (
 	"testing"
 	"time"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 func TestParseDate(t *testing.T) {
@@ -59,8 +61,8 @@ func TestSetDate(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		var a Article
-		a.setDate(tt.raw)
+		var a corpus.Article
+		setDate(&a, tt.raw)
 		if a.Date != tt.date || (tt.date == tt.raw) != a.Time.IsZero() {
 			t.Errorf("setDate(%q): Date, Time = %q, %v; want Date %q", tt.raw, a.Date, a.Time, tt.date)
 		}

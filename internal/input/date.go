@@ -1,8 +1,10 @@
-package corpus
+package input
 
 import (
 	"strings"
 	"time"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // dateLayouts are tried in order by [ParseDate].
@@ -136,7 +138,7 @@ func isDigits(s string) bool {
 
 // setDate fills a.Date and a.Time from a raw metadata value: Date is
 // "2006-01-02" (in the date's own zone) when raw parses, else raw as written.
-func (a *Article) setDate(raw string) {
+func setDate(a *corpus.Article, raw string) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		return

@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"bytes"
@@ -12,11 +12,13 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // ParseHTML extracts the article from an HTML page named file. Errors are
 // *ParseError values wrapping [ErrBinary], [ErrInvalidUTF8] or [ErrEmpty].
-func ParseHTML(data []byte, file string) (*Article, error) {
+func ParseHTML(data []byte, file string) (*corpus.Article, error) {
 	// UTF-16 (declared by its byte order mark) is half NUL bytes: decode it
 	// before looking for binary content.
 	utf16 := bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe})
@@ -41,7 +43,7 @@ func ParseHTML(data []byte, file string) (*Article, error) {
 	if err != nil {
 		return nil, perr(file, 0, fmt.Errorf("%w: extracting main text: %v", ErrEmpty, err))
 	}
-	a := &Article{
+	a := &corpus.Article{
 		Path:   file,
 		Title:  oneLine(ra.Title()),
 		Byline: cleanByline(ra.Byline()),
@@ -51,7 +53,7 @@ func ParseHTML(data []byte, file string) (*Article, error) {
 		a.Time = t
 		a.Date = t.Format("2006-01-02")
 	} else {
-		a.setDate(metaDate(data))
+		setDate(a, metaDate(data))
 	}
 	if ra.Node != nil {
 		a.Text = dropLeading(paragraphs(render.InnerText(ra.Node)), a.Title, a.Byline)
@@ -59,7 +61,7 @@ func ParseHTML(data []byte, file string) (*Article, error) {
 	if a.Text == "" {
 		return nil, perr(file, 0, fmt.Errorf("%w: no main text found in HTML", ErrEmpty))
 	}
-	return a.finish(file), nil
+	return finish(a, file), nil
 }
 
 // toUTF8 returns data as UTF-8: converted when the page declares another

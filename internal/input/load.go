@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // Options configures loading.
@@ -79,7 +81,7 @@ func formatOf(name string) format {
 //
 // Every warning is a *[ParseError] naming the file (and line for JSONL).
 // Inputs are only read, never modified.
-func Walk(paths []string, opt Options, fn func(*Article) error) error {
+func Walk(paths []string, opt Options, fn func(*corpus.Article) error) error {
 	w := walker{opt: opt, fn: fn}
 	if w.opt.Warn == nil {
 		w.opt.Warn = func(error) {}
@@ -94,7 +96,7 @@ func Walk(paths []string, opt Options, fn func(*Article) error) error {
 
 type walker struct {
 	opt Options
-	fn  func(*Article) error
+	fn  func(*corpus.Article) error
 }
 
 // warnFS reports an operating-system error for path, without repeating the path.
@@ -250,7 +252,7 @@ func unwrapPath(err error) error {
 // whole parses a whole-file format and hands the article to fn.
 func (w *walker) whole(data []byte, p string, f format) error {
 	var (
-		a   *Article
+		a   *corpus.Article
 		err error
 	)
 	switch f {
@@ -331,9 +333,9 @@ func sniff(head []byte) format {
 // suffixed ID that is already taken. Skipped inputs are reported through
 // opt.Warn, not returned: Load fails only when loading cannot go on, and
 // returns an empty slice without error when nothing was loaded.
-func Load(paths []string, opt Options) ([]*Article, error) {
-	var docs []*Article
-	err := Walk(paths, opt, func(a *Article) error {
+func Load(paths []string, opt Options) ([]*corpus.Article, error) {
+	var docs []*corpus.Article
+	err := Walk(paths, opt, func(a *corpus.Article) error {
 		docs = append(docs, a)
 		return nil
 	})
@@ -346,7 +348,7 @@ func Load(paths []string, opt Options) ([]*Article, error) {
 
 // UniqueIDs makes the IDs of docs unique as [Load] does ([IDs], ordering the
 // articles of one ID by path, then record) and sorts docs by ID.
-func UniqueIDs(docs []*Article) {
+func UniqueIDs(docs []*corpus.Article) {
 	var ids IDs
 	for i, a := range docs {
 		ids.Add(a.ID, i)
@@ -354,7 +356,7 @@ func UniqueIDs(docs []*Article) {
 	ids.Rename(func(i, j int) int {
 		return cmp.Or(strings.Compare(docs[i].Path, docs[j].Path), cmp.Compare(docs[i].Record, docs[j].Record))
 	}, func(i int, id string) { docs[i].ID = id })
-	slices.SortStableFunc(docs, func(a, b *Article) int {
+	slices.SortStableFunc(docs, func(a, b *corpus.Article) int {
 		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Path, b.Path), cmp.Compare(a.Record, b.Record))
 	})
 }

@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"bytes"
@@ -7,48 +7,50 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 func TestParseRecord(t *testing.T) {
 	tests := []struct {
 		name string
 		line string
-		want Article
+		want corpus.Article
 	}{
 		{
 			name: "all fields",
 			line: `{"id":"a1","title":" T ","source":"S","url":"http://u","date":"2020-12-21T10:00:00Z","byline":"B","text":"one\ntwo"}`,
-			want: Article{ID: "a1", Title: "T", Source: "S", URL: "http://u", Date: "2020-12-21", Byline: "B", Text: "one\ntwo", FirstLine: 1},
+			want: corpus.Article{ID: "a1", Title: "T", Source: "S", URL: "http://u", Date: "2020-12-21", Byline: "B", Text: "one\ntwo", FirstLine: 1},
 		},
 		{
 			name: "text only, id from file and line",
 			line: `{"text":"body"}` + "\r\n",
-			want: Article{ID: "feed:7", Text: "body", FirstLine: 1},
+			want: corpus.Article{ID: "feed:7", Text: "body", FirstLine: 1},
 		},
 		{
 			name: "numeric id, author, nulls, unknown fields",
 			line: `{"id":12,"author":"Ann","title":null,"extra":{"x":[1,2]},"text":"b"}`,
-			want: Article{ID: "12", Byline: "Ann", Text: "b", FirstLine: 1},
+			want: corpus.Article{ID: "12", Byline: "Ann", Text: "b", FirstLine: 1},
 		},
 		{
 			name: "byline wins over author",
 			line: `{"byline":"B","author":"A","text":"b"}`,
-			want: Article{ID: "feed:7", Byline: "B", Text: "b", FirstLine: 1},
+			want: corpus.Article{ID: "feed:7", Byline: "B", Text: "b", FirstLine: 1},
 		},
 		{
 			name: "escapes and CRLF in text",
 			line: `{"text":"caf\u00e9\r\nline \"2\"\n\n","date":"21 December 2020"}`,
-			want: Article{ID: "feed:7", Text: "café\nline \"2\"", Date: "2020-12-21", FirstLine: 1},
+			want: corpus.Article{ID: "feed:7", Text: "café\nline \"2\"", Date: "2020-12-21", FirstLine: 1},
 		},
 		{
 			name: "unparseable date kept",
 			line: `{"text":"b","date":"sometime"}`,
-			want: Article{ID: "feed:7", Text: "b", Date: "sometime", FirstLine: 1},
+			want: corpus.Article{ID: "feed:7", Text: "b", Date: "sometime", FirstLine: 1},
 		},
 		{
 			name: "empty id falls back",
 			line: `{"id":"  ","text":"b"}`,
-			want: Article{ID: "feed:7", Text: "b", FirstLine: 1},
+			want: corpus.Article{ID: "feed:7", Text: "b", FirstLine: 1},
 		},
 	}
 	for _, tt := range tests {
@@ -109,7 +111,7 @@ func TestParseRecordBad(t *testing.T) {
 func TestReadJSONL(t *testing.T) {
 	var ids, warns []string
 	err := Walk([]string{"testdata/feed.jsonl"}, Options{Warn: func(err error) { warns = append(warns, err.Error()) }},
-		func(a *Article) error {
+		func(a *corpus.Article) error {
 			ids = append(ids, fmt.Sprintf("%s@%d", a.ID, a.Record))
 			return nil
 		})
@@ -153,7 +155,7 @@ func TestReadJSONLStream(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			warns := 0
-			err := ReadJSONL(strings.NewReader(tt.in), "f.jsonl", func(error) { warns++ }, func(a *Article) error {
+			err := ReadJSONL(strings.NewReader(tt.in), "f.jsonl", func(error) { warns++ }, func(a *corpus.Article) error {
 				got = append(got, a.ID)
 				return nil
 			})
@@ -232,7 +234,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		err := ReadJSONL(bytes.NewReader(data), "bench.jsonl", func(err error) { b.Fatal(err) }, func(*Article) error { n++; return nil })
+		err := ReadJSONL(bytes.NewReader(data), "bench.jsonl", func(err error) { b.Fatal(err) }, func(*corpus.Article) error { n++; return nil })
 		if err != nil || n != 1000 {
 			b.Fatalf("read %d records, err %v", n, err)
 		}

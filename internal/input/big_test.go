@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // Pathological inputs: huge lines, many records, odd content. They must load
@@ -43,7 +45,7 @@ func TestBigJSONLRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	err := Walk([]string{p}, Options{Warn: func(err error) { t.Error(err) }}, func(a *Article) error {
+	err := Walk([]string{p}, Options{Warn: func(err error) { t.Error(err) }}, func(a *corpus.Article) error {
 		got = append(got, fmt.Sprintf("%s:%d:%d", a.ID, a.Record, len(a.Text)))
 		return nil
 	})

@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 func TestParseText(t *testing.T) {
@@ -15,117 +17,117 @@ func TestParseText(t *testing.T) {
 		file     string
 		in       string
 		md       bool
-		want     Article // fields compared: ID Source Title Date URL Byline Text TitleLine FirstLine
+		want     corpus.Article // fields compared: ID Source Title Date URL Byline Text TitleLine FirstLine
 		wantTime bool
 	}{
 		{
 			name: "title and body",
 			file: "dir/story.txt",
 			in:   "Headline\n\nFirst paragraph.\n\nSecond.\n",
-			want: Article{ID: "story", Title: "Headline", Text: "First paragraph.\n\nSecond.", TitleLine: 1, FirstLine: 3},
+			want: corpus.Article{ID: "story", Title: "Headline", Text: "First paragraph.\n\nSecond.", TitleLine: 1, FirstLine: 3},
 		},
 		{
 			name:     "headers then blank line",
 			file:     "a.txt",
 			in:       "Source: Wire\nDATE: 2020-12-21\nurl: http://x.example/1\nAuthor: Kim Lee\n\nTitle here\nBody.",
-			want:     Article{ID: "a", Source: "Wire", Date: "2020-12-21", URL: "http://x.example/1", Byline: "Kim Lee", Title: "Title here", Text: "Body.", TitleLine: 6, FirstLine: 7},
+			want:     corpus.Article{ID: "a", Source: "Wire", Date: "2020-12-21", URL: "http://x.example/1", Byline: "Kim Lee", Title: "Title here", Text: "Body.", TitleLine: 6, FirstLine: 7},
 			wantTime: true,
 		},
 		{
 			name: "headers without blank line",
 			file: "a.txt",
 			in:   "Source: Wire\nTitle line\nBody.",
-			want: Article{ID: "a", Source: "Wire", Title: "Title line", Text: "Body.", TitleLine: 2, FirstLine: 3},
+			want: corpus.Article{ID: "a", Source: "Wire", Title: "Title line", Text: "Body.", TitleLine: 2, FirstLine: 3},
 		},
 		{
 			name: "unrecognised key stops headers",
 			file: "a.txt",
 			in:   "Update: storm hits coast\nSource: not a header any more\n",
-			want: Article{ID: "a", Title: "Update: storm hits coast", Text: "Source: not a header any more", TitleLine: 1, FirstLine: 2},
+			want: corpus.Article{ID: "a", Title: "Update: storm hits coast", Text: "Source: not a header any more", TitleLine: 1, FirstLine: 2},
 		},
 		{
 			name: "title and id headers",
 			file: "a.txt",
 			in:   "Title: Given title\nID: custom-7\nByline: Ann\n\nAll of this is text.\nMore.",
-			want: Article{ID: "custom-7", Title: "Given title", Byline: "Ann", Text: "All of this is text.\nMore.", FirstLine: 5},
+			want: corpus.Article{ID: "custom-7", Title: "Given title", Byline: "Ann", Text: "All of this is text.\nMore.", FirstLine: 5},
 		},
 		{
 			name: "unparseable date kept raw",
 			file: "a.txt",
 			in:   "Date: last Tuesday\n\nT\nB",
-			want: Article{ID: "a", Date: "last Tuesday", Title: "T", Text: "B", TitleLine: 3, FirstLine: 4},
+			want: corpus.Article{ID: "a", Date: "last Tuesday", Title: "T", Text: "B", TitleLine: 3, FirstLine: 4},
 		},
 		{
 			name: "BOM and CRLF",
 			file: "w.txt",
 			in:   "\ufeffSource: X\r\n\r\nTitle\r\n\r\nLine one.\r\nLine two.\r\n",
-			want: Article{ID: "w", Source: "X", Title: "Title", Text: "Line one.\nLine two.", TitleLine: 3, FirstLine: 5},
+			want: corpus.Article{ID: "w", Source: "X", Title: "Title", Text: "Line one.\nLine two.", TitleLine: 3, FirstLine: 5},
 		},
 		{
 			name: "leading blank lines",
 			file: "a.txt",
 			in:   "\n\n  \nTitle  \nBody",
-			want: Article{ID: "a", Title: "Title", Text: "Body", TitleLine: 4, FirstLine: 5},
+			want: corpus.Article{ID: "a", Title: "Title", Text: "Body", TitleLine: 4, FirstLine: 5},
 		},
 		{
 			name: "single line is text",
 			file: "a.txt",
 			in:   "\nA one-sentence report of the event.\n\n",
-			want: Article{ID: "a", Text: "A one-sentence report of the event.", FirstLine: 2},
+			want: corpus.Article{ID: "a", Text: "A one-sentence report of the event.", FirstLine: 2},
 		},
 		{
 			name: "single line after headers is text",
 			file: "a.txt",
 			in:   "Source: S\n\nOne sentence.",
-			want: Article{ID: "a", Source: "S", Text: "One sentence.", FirstLine: 3},
+			want: corpus.Article{ID: "a", Source: "S", Text: "One sentence.", FirstLine: 3},
 		},
 		{
 			name: "lone markdown heading is a title",
 			file: "a.md",
 			md:   true,
 			in:   "## Only a heading\n",
-			want: Article{ID: "a", Title: "Only a heading", TitleLine: 1, FirstLine: 1},
+			want: corpus.Article{ID: "a", Title: "Only a heading", TitleLine: 1, FirstLine: 1},
 		},
 		{
 			name: "markdown ATX title",
 			file: "m.md",
 			md:   true,
 			in:   "# Big news #\n\nBody *text*.",
-			want: Article{ID: "m", Title: "Big news", Text: "Body *text*.", TitleLine: 1, FirstLine: 3},
+			want: corpus.Article{ID: "m", Title: "Big news", Text: "Body *text*.", TitleLine: 1, FirstLine: 3},
 		},
 		{
 			name: "markdown setext title",
 			file: "m.markdown",
 			md:   true,
 			in:   "Big news\n========\nBody.",
-			want: Article{ID: "m", Title: "Big news", Text: "Body.", TitleLine: 1, FirstLine: 3},
+			want: corpus.Article{ID: "m", Title: "Big news", Text: "Body.", TitleLine: 1, FirstLine: 3},
 		},
 		{
 			name: "markdown hashtag is not a heading",
 			file: "m.md",
 			md:   true,
 			in:   "#breaking story\nBody.",
-			want: Article{ID: "m", Title: "#breaking story", Text: "Body.", TitleLine: 1, FirstLine: 2},
+			want: corpus.Article{ID: "m", Title: "#breaking story", Text: "Body.", TitleLine: 1, FirstLine: 2},
 		},
 		{
 			name: "markdown front matter",
 			file: "m.md",
 			md:   true,
 			in:   "---\ntitle: \"FM title\"\nsource: Desk\nlayout: post\n---\n\nBody starts.\n",
-			want: Article{ID: "m", Title: "FM title", Source: "Desk", Text: "Body starts.", FirstLine: 7},
+			want: corpus.Article{ID: "m", Title: "FM title", Source: "Desk", Text: "Body starts.", FirstLine: 7},
 		},
 		{
 			name: "unclosed front matter is text",
 			file: "m.md",
 			md:   true,
 			in:   "---\ntitle: x\n",
-			want: Article{ID: "m", Title: "---", Text: "title: x", TitleLine: 1, FirstLine: 2},
+			want: corpus.Article{ID: "m", Title: "---", Text: "title: x", TitleLine: 1, FirstLine: 2},
 		},
 		{
 			name: "no extension stem",
 			file: "notes",
 			in:   "T\nB",
-			want: Article{ID: "notes", Title: "T", Text: "B", TitleLine: 1, FirstLine: 2},
+			want: corpus.Article{ID: "notes", Title: "T", Text: "B", TitleLine: 1, FirstLine: 2},
 		},
 	}
 	for _, tt := range tests {
@@ -149,7 +151,7 @@ func TestParseText(t *testing.T) {
 }
 
 // summary renders the fields tests compare, one per line.
-func summary(a *Article) string {
+func summary(a *corpus.Article) string {
 	return strings.Join([]string{
 		"ID=" + a.ID, "Source=" + a.Source, "Title=" + a.Title, "Date=" + a.Date,
 		"URL=" + a.URL, "Byline=" + a.Byline, "Text=" + a.Text,

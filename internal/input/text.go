@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // Plain-text and Markdown articles (.txt, .md, .markdown): see the package
@@ -157,12 +159,12 @@ func parseHeader(line []byte) (key, value string, ok bool) {
 }
 
 // setField stores a recognised header or JSON field in a.
-func (a *Article) setField(key, value string) {
+func setField(a *corpus.Article, key, value string) {
 	switch key {
 	case "source":
 		a.Source = value
 	case "date":
-		a.setDate(value)
+		setDate(a, value)
 	case "url":
 		a.URL = value
 	case "title":
@@ -178,12 +180,12 @@ func (a *Article) setField(key, value string) {
 // (markdown true) article file named file; see the package documentation. The article's
 // ID is the file name without extension unless an ID header gives one. Errors
 // are *ParseError values wrapping [ErrBinary], [ErrInvalidUTF8] or [ErrEmpty].
-func ParseText(data []byte, file string, markdown bool) (*Article, error) {
+func ParseText(data []byte, file string, markdown bool) (*corpus.Article, error) {
 	if err := checkText(data, file); err != nil {
 		return nil, err
 	}
 	data = normaliseText(data)
-	a := &Article{Path: file}
+	a := &corpus.Article{Path: file}
 	r := &lineReader{data: data}
 
 	// Headers, or Markdown front matter.
@@ -196,7 +198,7 @@ func ParseText(data []byte, file string, markdown bool) (*Article, error) {
 			if !ok {
 				break
 			}
-			a.setField(key, value)
+			setField(a, key, value)
 			pending, pendingStart, more = r.next()
 		}
 	}
@@ -209,7 +211,7 @@ func ParseText(data []byte, file string, markdown bool) (*Article, error) {
 	}
 	if !more {
 		if a.Title != "" {
-			return a.finish(file), nil
+			return finish(a, file), nil
 		}
 		return nil, perr(file, 0, ErrEmpty)
 	}
@@ -237,7 +239,7 @@ func ParseText(data []byte, file string, markdown bool) (*Article, error) {
 			a.Title, a.TitleLine = "", 0
 			a.Text = string(bytes.TrimRightFunc(lone, isSpaceRune))
 			a.FirstLine = loneLine
-			return a.finish(file), nil
+			return finish(a, file), nil
 		}
 	}
 	if more {
@@ -246,11 +248,11 @@ func ParseText(data []byte, file string, markdown bool) (*Article, error) {
 	} else {
 		a.FirstLine = r.n // no text (a lone Markdown heading): the last line of the file
 	}
-	return a.finish(file), nil
+	return finish(a, file), nil
 }
 
 // finish sets the defaults shared by file formats.
-func (a *Article) finish(file string) *Article {
+func finish(a *corpus.Article, file string) *corpus.Article {
 	a.ID = strings.TrimSpace(a.ID)
 	if a.ID == "" {
 		if file == "-" {
@@ -268,7 +270,7 @@ func (a *Article) finish(file string) *Article {
 // frontMatter reads a "---"-delimited block of "key: value" lines after the
 // opening "---" already consumed from r, setting recognised keys. It reports
 // false, leaving a and r unchanged, when there is no closing "---".
-func frontMatter(a *Article, r *lineReader) bool {
+func frontMatter(a *corpus.Article, r *lineReader) bool {
 	save := *r
 	var fields [][2]string
 	for {
@@ -289,7 +291,7 @@ func frontMatter(a *Article, r *lineReader) bool {
 		}
 	}
 	for _, f := range fields {
-		a.setField(f[0], f[1])
+		setField(a, f[0], f[1])
 	}
 	return true
 }

@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 func FuzzParseRecord(f *testing.F) {
@@ -116,7 +118,7 @@ func FuzzParseText(f *testing.F) {
 }
 
 // checkLines checks that Line maps every offset of a.Text into [1, maxLine].
-func checkLines(t *testing.T, a *Article, maxLine int) {
+func checkLines(t *testing.T, a *corpus.Article, maxLine int) {
 	t.Helper()
 	step := max(1, len(a.Text)/512)
 	for off := 0; off <= len(a.Text); off += step {

@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // writeFiles creates files (path relative to dir -> content) under dir.
@@ -35,7 +37,7 @@ func collect(t *testing.T, paths []string, opt Options) (docs, warns []string) {
 		}
 		warns = append(warns, err.Error())
 	}
-	err := Walk(paths, opt, func(a *Article) error {
+	err := Walk(paths, opt, func(a *corpus.Article) error {
 		docs = append(docs, fmt.Sprintf("%s %s %d", a.ID, filepath.ToSlash(a.Path), a.Record))
 		return nil
 	})
@@ -121,7 +123,7 @@ func TestWalkBadPaths(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var warns []error
 			n := 0
-			err := Walk([]string{tt.path}, Options{Warn: func(err error) { warns = append(warns, err) }}, func(*Article) error { n++; return nil })
+			err := Walk([]string{tt.path}, Options{Warn: func(err error) { warns = append(warns, err) }}, func(*corpus.Article) error { n++; return nil })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +171,7 @@ func TestWalkStopsOnError(t *testing.T) {
 	stop := errors.New("stop")
 	for _, path := range []string{dir, filepath.Join(dir, "c.jsonl")} {
 		n := 0
-		err := Walk([]string{path}, Options{}, func(*Article) error { n++; return stop })
+		err := Walk([]string{path}, Options{}, func(*corpus.Article) error { n++; return stop })
 		if !errors.Is(err, stop) || n != 1 {
 			t.Errorf("Walk(%s) = %v after %d articles, want %v after 1", path, err, n, stop)
 		}
@@ -252,7 +254,7 @@ func TestStdin(t *testing.T) {
 				if pe, ok := errors.AsType[*ParseError](err); !ok || pe.File != "-" {
 					t.Errorf("warning %v, want a *ParseError for -", err)
 				}
-			}}, func(a *Article) error {
+			}}, func(a *corpus.Article) error {
 				if a.Path != "-" {
 					t.Errorf("Path = %q, want -", a.Path)
 				}
@@ -384,7 +386,7 @@ func TestWalkMaxBytes(t *testing.T) {
 	huge := `{"id":"huge","text":"` + strings.Repeat("y", 200<<10) + `"}` + "\n" + `{"id":"after","text":"fine"}` + "\n"
 	var got []string
 	var errs []error
-	err := readJSONL(strings.NewReader(huge), "h.jsonl", 100<<10, func(err error) { errs = append(errs, err) }, func(a *Article) error {
+	err := readJSONL(strings.NewReader(huge), "h.jsonl", 100<<10, func(err error) { errs = append(errs, err) }, func(a *corpus.Article) error {
 		got = append(got, a.ID)
 		return nil
 	})
@@ -415,7 +417,7 @@ func TestWalkOpenHook(t *testing.T) {
 			return refuse
 		}
 		return nil
-	}}, func(*Article) error { n++; return nil })
+	}}, func(*corpus.Article) error { n++; return nil })
 	if !errors.Is(err, refuse) {
 		t.Errorf("Walk = %v, want the hook's error", err)
 	}
@@ -427,7 +429,7 @@ func TestWalkOpenHook(t *testing.T) {
 func TestReadJSONLEmpty(t *testing.T) {
 	for _, in := range []string{"", "\n\n  \n"} {
 		var warns []error
-		ReadJSONL(strings.NewReader(in), "e.jsonl", func(err error) { warns = append(warns, err) }, func(*Article) error { return nil })
+		ReadJSONL(strings.NewReader(in), "e.jsonl", func(err error) { warns = append(warns, err) }, func(*corpus.Article) error { return nil })
 		if len(warns) != 1 || !errors.Is(warns[0], ErrNoRecords) || !errors.Is(warns[0], ErrEmpty) {
 			t.Errorf("ReadJSONL(%q) warnings %v, want one ErrNoRecords", in, warns)
 		}

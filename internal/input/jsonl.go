@@ -1,4 +1,4 @@
-package corpus
+package input
 
 import (
 	"bufio"
@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/corpus"
 )
 
 // JSON Lines articles (.jsonl, .ndjson): see the package documentation.
@@ -73,7 +75,7 @@ func jsonKind(b []byte) string {
 // Line == lineNo wrapping [ErrInvalidUTF8], [ErrMalformed],
 // [ErrMissingField] or [ErrEmpty]. ParseRecord is safe for concurrent use,
 // so records can be decoded on several cores.
-func ParseRecord(line []byte, file string, lineNo int) (*Article, error) {
+func ParseRecord(line []byte, file string, lineNo int) (*corpus.Article, error) {
 	line = bytes.TrimRight(line, "\r\n")
 	if lineNo == 1 {
 		line = bytes.TrimPrefix(line, []byte("\ufeff"))
@@ -98,7 +100,7 @@ func ParseRecord(line []byte, file string, lineNo int) (*Article, error) {
 	if strings.Contains(text, "\r") {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	}
-	a := &Article{
+	a := &corpus.Article{
 		ID:        strings.TrimSpace(string(rec.ID)),
 		Path:      file,
 		Record:    lineNo,
@@ -112,7 +114,7 @@ func ParseRecord(line []byte, file string, lineNo int) (*Article, error) {
 	if a.Byline == "" {
 		a.Byline = trimPtr(rec.Author)
 	}
-	a.setDate(trimPtr(rec.Date))
+	setDate(a, trimPtr(rec.Date))
 	if a.ID == "" {
 		s := "stdin"
 		if file != "-" {
@@ -156,13 +158,13 @@ func jsonError(err error) error {
 // reported as a warning and ends the file; so is content that looks binary
 // (one warning for the file), and a file without any record is reported as
 // [ErrNoRecords].
-func ReadJSONL(r io.Reader, file string, warn func(error), fn func(*Article) error) error {
+func ReadJSONL(r io.Reader, file string, warn func(error), fn func(*corpus.Article) error) error {
 	return readJSONL(r, file, 0, warn, fn)
 }
 
 // readJSONL is ReadJSONL skipping, with a warning, lines longer than
 // maxBytes (without their line end) when maxBytes is positive.
-func readJSONL(r io.Reader, file string, maxBytes int, warn func(error), fn func(*Article) error) error {
+func readJSONL(r io.Reader, file string, maxBytes int, warn func(error), fn func(*corpus.Article) error) error {
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)

@@ -1,3 +1,8 @@
+// Package corpus holds the news article that every storydiff package takes:
+// an [Article], its text and where it came from. Reading articles from
+// files is the command's business (its loaders are internal); a program
+// that imports storydiff builds Articles itself and passes them to
+// compare.Run, compare.Diff or facts.Compare.
 package corpus
 
 import (

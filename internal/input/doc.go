@@ -1,6 +1,6 @@
-// Package corpus loads news articles from text, Markdown, HTML and JSON Lines
+// Package input loads news articles from text, Markdown, HTML and JSON Lines
 // files, directories of them, and standard input, keeping their provenance
-// (path, JSONL record, line numbers) in an [Article].
+// (path, JSONL record, line numbers) in a [corpus.Article].
 //
 // [Walk] streams articles in a deterministic order; [Load] collects them and
 // makes their IDs unique. Bad inputs never stop a load: each is reported to
@@ -29,8 +29,8 @@
 // Markdown files may instead open with a front matter block between "---"
 // lines, of which the same keys are read and others ignored. A UTF-8 byte
 // order mark is dropped and CRLF (or lone CR) line ends become LF, so Text
-// holds LF line ends only while [Article.Line] still gives the line number
-// in the file as an editor shows it. Leading blank lines of the body are
+// holds LF line ends only while [corpus.Article.Line] still gives the line
+// number in the file as an editor shows it. Leading blank lines of the body are
 // skipped and trailing white space trimmed. A file holding a single line
 // (a one-sentence document) has no title: the line is the Text; only a lone
 // Markdown heading is kept as a title with empty Text. The ID is the file name without its
@@ -82,4 +82,4 @@
 // Dates: [ParseDate] reads the common forms of news metadata. Date is then
 // "2006-01-02" and Time is set; an unparseable date is kept as written in
 // Date with a zero Time.
-package corpus
+package input
