@@ -11,6 +11,7 @@ import (
 	"github.com/storydiff/storydiff/compare/facts"
 	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/parallel"
+	"github.com/storydiff/storydiff/result"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -227,7 +228,7 @@ func candidates(fs []docFeatures, opt Options) [][2]int {
 // clusters merge while the mean cosine of their cross pairs is at least
 // 3×SameEvent, or at least SameEvent when exactly one of them already holds
 // five or more articles.
-func Run(arts []*corpus.Article, opt Options) (*Result, error) {
+func Run(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	if err := checkOptions(opt); err != nil {
 		return nil, err
 	}
@@ -267,37 +268,30 @@ func sortArticles(arts []*corpus.Article) []*corpus.Article {
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func kindName(k shingle.Kind) string {
-	if k == shingle.Char {
-		return "char"
-	}
-	return "word"
-}
-
 // makePair scores documents i and j (IDs ordered).
-func makePair(arts []*corpus.Article, fs []docFeatures, i, j int, opt Options) Pair {
+func makePair(arts []*corpus.Article, fs []docFeatures, i, j int, opt Options) result.Pair {
 	a, b := arts[i].ID, arts[j].ID
 	if b < a {
 		a, b = b, a
 	}
-	p := Pair{
+	p := result.Pair{
 		A:          a,
 		B:          b,
 		Similarity: round4(min(1, max(0, dot(fs[i].vec, fs[j].vec)))),
 		Jaccard:    round4(fs[i].sig.Similarity(fs[j].sig)),
-		Relation:   SameEvent,
+		Relation:   result.SameEvent,
 	}
 	if p.Jaccard >= opt.NearDuplicate {
-		p.Relation = NearDuplicate
+		p.Relation = result.NearDuplicate
 	}
 	return p
 }
 
-func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels []int, opt Options) *Result {
-	res := &Result{Inputs: []string{}}
+func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels []int, opt Options) *result.Result {
+	res := &result.Result{Inputs: []string{}}
 	bands, rows := candidateBands(opt.Shingle.Perms)
-	res.Params = Params{
-		ShingleKind:   kindName(opt.Shingle.Kind),
+	res.Params = result.Params{
+		ShingleKind:   opt.Shingle.Kind.String(),
 		ShingleSize:   opt.Shingle.K,
 		Permutations:  opt.Shingle.Perms,
 		Seed:          opt.Shingle.Seed,
@@ -306,9 +300,9 @@ func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels 
 		NearDuplicate: opt.NearDuplicate,
 		SameEvent:     opt.SameEvent,
 	}
-	res.Documents = make([]Document, len(arts))
+	res.Documents = make([]result.Document, len(arts))
 	for i, a := range arts {
-		res.Documents[i] = Document{ID: a.ID, Path: a.Path, Source: a.Source, Title: a.Title, Date: a.Date, Words: a.Words()}
+		res.Documents[i] = result.Document{ID: a.ID, Path: a.Path, Source: a.Source, Title: a.Title, Date: a.Date, Words: a.Words()}
 	}
 	groups := map[int][]int{}
 	for i, l := range labels {
@@ -337,9 +331,9 @@ func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels 
 			within[k] = append(within[k], e)
 		}
 	}
-	res.Clusters = make([]Cluster, len(members))
+	res.Clusters = make([]result.Cluster, len(members))
 	for k, g := range members {
-		c := Cluster{ID: "c" + itoa(k+1), Documents: make([]string, len(g)), Pairs: []Pair{}}
+		c := result.Cluster{ID: "c" + itoa(k+1), Documents: make([]string, len(g)), Pairs: []result.Pair{}}
 		for x, i := range g {
 			c.Documents[x] = arts[i].ID
 		}
@@ -360,8 +354,8 @@ func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels 
 // cluster is small; otherwise the candidate pairs at or above the strong
 // threshold plus each document's best candidate partner, so every member
 // appears in at least one pair when it has any candidate edge.
-func clusterPairs(arts []*corpus.Article, fs []docFeatures, g []int, es []edge, opt Options) []Pair {
-	var ps []Pair
+func clusterPairs(arts []*corpus.Article, fs []docFeatures, g []int, es []edge, opt Options) []result.Pair {
+	var ps []result.Pair
 	if len(g) <= allPairsUpTo {
 		for x := range g {
 			for y := x + 1; y < len(g); y++ {
@@ -388,14 +382,14 @@ func clusterPairs(arts []*corpus.Article, fs []docFeatures, g []int, es []edge, 
 			ps = append(ps, makePair(arts, fs, p[0], p[1], opt))
 		}
 	}
-	slices.SortFunc(ps, func(a, b Pair) int {
+	slices.SortFunc(ps, func(a, b result.Pair) int {
 		if c := strings.Compare(a.A, b.A); c != 0 {
 			return c
 		}
 		return strings.Compare(a.B, b.B)
 	})
 	if ps == nil {
-		ps = []Pair{}
+		ps = []result.Pair{}
 	}
 	return ps
 }
@@ -419,10 +413,10 @@ func itoa(n int) string {
 // measure Run uses (term weights from these articles, with the idf prior),
 // and the facts compared when opt.Facts is set. A pair below both
 // thresholds (the strong same-event threshold, 3×SameEvent, as for two
-// lone articles in Run) has the relation [Unrelated]: the clustering would
+// lone articles in Run) has the relation [result.Unrelated]: the clustering would
 // not have linked it, and the report says so. Articles are taken in ID
 // order; the result does not depend on the order of arts.
-func Diff(arts []*corpus.Article, opt Options) (*Result, error) {
+func Diff(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	if err := checkOptions(opt); err != nil {
 		return nil, err
 	}
@@ -432,18 +426,19 @@ func Diff(arts []*corpus.Article, opt Options) (*Result, error) {
 	arts = sortArticles(arts)
 	fs := features(arts, opt)
 	res := buildResult(arts, fs, nil, make([]int, len(arts)), opt)
+	res.Direct = true
 	c := &res.Clusters[0]
 	c.Pairs = c.Pairs[:0]
 	for i := range arts {
 		for j := i + 1; j < len(arts); j++ {
 			p := makePair(arts, fs, i, j, opt)
-			if p.Relation != NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
-				p.Relation = Unrelated
+			if p.Relation != result.NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
+				p.Relation = result.Unrelated
 			}
 			c.Pairs = append(c.Pairs, p)
 		}
 	}
-	slices.SortFunc(c.Pairs, func(a, b Pair) int {
+	slices.SortFunc(c.Pairs, func(a, b result.Pair) int {
 		if c := strings.Compare(a.A, b.A); c != 0 {
 			return c
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/input"
+	"github.com/storydiff/storydiff/result"
 )
 
 // loadDir loads a directory of articles with the real loader.
@@ -30,7 +31,7 @@ func loadDir(t testing.TB, dir string) []*corpus.Article {
 }
 
 // clusterOf maps article id -> cluster id.
-func clusterOf(res *Result) map[string]string {
+func clusterOf(res *result.Result) map[string]string {
 	m := map[string]string{}
 	for _, c := range res.Clusters {
 		for _, d := range c.Documents {
@@ -87,7 +88,7 @@ func TestRunInvariants(t *testing.T) {
 			if i > 0 && (c.Pairs[i-1].A > p.A || (c.Pairs[i-1].A == p.A && c.Pairs[i-1].B >= p.B)) {
 				t.Errorf("cluster %s pairs not sorted", c.ID)
 			}
-			if p.Relation != NearDuplicate && p.Relation != SameEvent {
+			if p.Relation != result.NearDuplicate && p.Relation != result.SameEvent {
 				t.Errorf("pair %s-%s relation %q", p.A, p.B, p.Relation)
 			}
 		}
@@ -103,8 +104,8 @@ func TestRunInvariants(t *testing.T) {
 			t.Errorf("article %s in %d clusters, want 1", id, n)
 		}
 	}
-	if len(res.Documents) != len(arts) || !slices.IsSortedFunc(res.Documents, func(a, b Document) int { return strings.Compare(a.ID, b.ID) }) {
-		t.Errorf("Documents: %d, sorted %v; want %d sorted", len(res.Documents), slices.IsSortedFunc(res.Documents, func(a, b Document) int { return strings.Compare(a.ID, b.ID) }), len(arts))
+	if len(res.Documents) != len(arts) || !slices.IsSortedFunc(res.Documents, func(a, b result.Document) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Errorf("Documents: %d, sorted %v; want %d sorted", len(res.Documents), slices.IsSortedFunc(res.Documents, func(a, b result.Document) int { return strings.Compare(a.ID, b.ID) }), len(arts))
 	}
 	if res.Params.Permutations != 128 || res.Params.SameEvent != DefaultSameEvent || res.Params.Bands < 1 || res.Params.Rows < 1 {
 		t.Errorf("Params = %+v", res.Params)
@@ -135,11 +136,11 @@ func TestRunSyntheticEvents(t *testing.T) {
 	}
 	for _, cl := range res.Clusters {
 		for _, p := range cl.Pairs {
-			if p.A == "flood-2" && p.B == "flood-2-reprint" && p.Relation != NearDuplicate {
-				t.Errorf("reprint pair relation = %q (Jaccard %.4f), want %q", p.Relation, p.Jaccard, NearDuplicate)
+			if p.A == "flood-2" && p.B == "flood-2-reprint" && p.Relation != result.NearDuplicate {
+				t.Errorf("reprint pair relation = %q (Jaccard %.4f), want %q", p.Relation, p.Jaccard, result.NearDuplicate)
 			}
-			if p.A == "flood-1" && p.B == "flood-2" && p.Relation != SameEvent {
-				t.Errorf("independent reports relation = %q, want %q", p.Relation, SameEvent)
+			if p.A == "flood-1" && p.B == "flood-2" && p.Relation != result.SameEvent {
+				t.Errorf("independent reports relation = %q, want %q", p.Relation, result.SameEvent)
 			}
 		}
 	}
@@ -147,7 +148,7 @@ func TestRunSyntheticEvents(t *testing.T) {
 
 // checkSeeds asserts the bundled example clusters as documented: the two
 // Central African Republic reports together, each Mali report alone.
-func checkSeeds(t *testing.T, res *Result) {
+func checkSeeds(t *testing.T, res *result.Result) {
 	t.Helper()
 	c := clusterOf(res)
 	size := map[string]int{}
@@ -202,7 +203,7 @@ func TestSeedsMixedIntoECBPlus(t *testing.T) {
 	checkSeeds(t, res)
 }
 
-func encode(t *testing.T, res *Result) []byte {
+func encode(t *testing.T, res *result.Result) []byte {
 	t.Helper()
 	b, err := json.Marshal(res)
 	if err != nil {
@@ -262,14 +263,14 @@ func TestDiff(t *testing.T) {
 	opt := DefaultOptions()
 	tests := []struct {
 		ids  []string
-		want map[[2]string]string // pair → relation
+		want map[[2]string]result.Relation // pair → relation
 	}{
-		{[]string{"flood-2", "flood-2-reprint"}, map[[2]string]string{{"flood-2", "flood-2-reprint"}: NearDuplicate}},
-		{[]string{"chess-2", "chess-1"}, map[[2]string]string{{"chess-1", "chess-2"}: SameEvent}},
-		{[]string{"flood-1", "chess-1"}, map[[2]string]string{{"chess-1", "flood-1"}: Unrelated}},
-		{[]string{"flood-2-reprint", "chess-1", "flood-2"}, map[[2]string]string{
-			{"chess-1", "flood-2"}: Unrelated, {"chess-1", "flood-2-reprint"}: Unrelated,
-			{"flood-2", "flood-2-reprint"}: NearDuplicate}},
+		{[]string{"flood-2", "flood-2-reprint"}, map[[2]string]result.Relation{{"flood-2", "flood-2-reprint"}: result.NearDuplicate}},
+		{[]string{"chess-2", "chess-1"}, map[[2]string]result.Relation{{"chess-1", "chess-2"}: result.SameEvent}},
+		{[]string{"flood-1", "chess-1"}, map[[2]string]result.Relation{{"chess-1", "flood-1"}: result.Unrelated}},
+		{[]string{"flood-2-reprint", "chess-1", "flood-2"}, map[[2]string]result.Relation{
+			{"chess-1", "flood-2"}: result.Unrelated, {"chess-1", "flood-2-reprint"}: result.Unrelated,
+			{"flood-2", "flood-2-reprint"}: result.NearDuplicate}},
 	}
 	for _, tt := range tests {
 		in := make([]*corpus.Article, len(tt.ids))
@@ -283,7 +284,7 @@ func TestDiff(t *testing.T) {
 		if len(res.Clusters) != 1 || len(res.Clusters[0].Documents) != len(tt.ids) {
 			t.Fatalf("Diff(%v) clusters = %+v, want one cluster of all", tt.ids, res.Clusters)
 		}
-		got := map[[2]string]string{}
+		got := map[[2]string]result.Relation{}
 		for _, p := range res.Clusters[0].Pairs {
 			if p.A >= p.B {
 				t.Errorf("Diff(%v) pair not ordered: %s, %s", tt.ids, p.A, p.B)

@@ -6,22 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-)
 
-// Scores compares a predicted clustering with a gold one over the documents
-// present in both.
-type Scores struct {
-	Documents    int     `json:"documents"`     // documents scored
-	GoldClusters int     `json:"gold_clusters"` // gold clusters among them
-	PredClusters int     `json:"pred_clusters"` // predicted clusters among them
-	BCubedP      float64 `json:"bcubed_precision"`
-	BCubedR      float64 `json:"bcubed_recall"`
-	BCubedF1     float64 `json:"bcubed_f1"`
-	PairP        float64 `json:"pairwise_precision"`
-	PairR        float64 `json:"pairwise_recall"`
-	PairF1       float64 `json:"pairwise_f1"`
-	ARI          float64 `json:"adjusted_rand_index"`
-}
+	"github.com/storydiff/storydiff/result"
+)
 
 // ReadGold reads a gold clustering: one "file<TAB>cluster" per line, extra
 // columns ignored, blank lines and lines starting with # skipped. A first
@@ -81,7 +68,7 @@ func clip(s string, n int) string {
 // joined), and with no gold pair recall is 1. The adjusted Rand index is
 // Hubert and Arabie's, 1 for identical partitions and about 0 for chance
 // (1 when both partitions are trivial and equal).
-func Score(pred, gold map[string]string) Scores {
+func Score(pred, gold map[string]string) result.Scores {
 	type cell struct{ g, p string }
 	n := 0
 	cells := map[cell]int{}
@@ -97,7 +84,7 @@ func Score(pred, gold map[string]string) Scores {
 		gsize[g]++
 		psize[p]++
 	}
-	s := Scores{Documents: n, GoldClusters: len(gsize), PredClusters: len(psize)}
+	s := result.Scores{Documents: n, GoldClusters: len(gsize), PredClusters: len(psize)}
 	if n == 0 {
 		return s
 	}
@@ -164,46 +151,10 @@ func f1(p, r float64) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// EvalDoc is one scored document in an evaluation.
-type EvalDoc struct {
-	ID    string `json:"id"`
-	File  string `json:"file"` // the gold key it matched
-	Title string `json:"title"`
-}
-
-// Group is a set of documents sharing a cluster label.
-type Group struct {
-	Cluster   string    `json:"cluster"`
-	Documents []EvalDoc `json:"documents"`
-}
-
-// Merge is a predicted cluster that mixes gold clusters.
-type Merge struct {
-	Cluster    string  `json:"cluster"`     // predicted cluster id
-	WrongPairs int     `json:"wrong_pairs"` // pairs joined against the gold
-	Gold       []Group `json:"gold"`        // its documents by gold cluster
-}
-
-// Split is a gold cluster spread over predicted clusters.
-type Split struct {
-	Gold        string  `json:"gold"`         // gold cluster label
-	MissedPairs int     `json:"missed_pairs"` // gold pairs not joined
-	Predicted   []Group `json:"predicted"`    // its documents by predicted cluster
-}
-
-// Evaluation is the outcome of scoring a clustering against a gold file.
-type Evaluation struct {
-	Scores    Scores   `json:"scores"`
-	Unmatched []string `json:"unmatched"`    // article ids not in the gold file (not scored)
-	NotFound  int      `json:"gold_missing"` // gold entries with no article
-	Merges    []Merge  `json:"worst_merges"`
-	Splits    []Split  `json:"worst_splits"`
-}
-
 // GoldKey returns the key of doc in gold: its file name (the base of its
 // path), else its id plus the path's extension, else its id; ok is false
 // when none is in gold.
-func GoldKey(doc Document, gold map[string]string) (string, bool) {
+func GoldKey(doc result.Document, gold map[string]string) (string, bool) {
 	base := doc.Path
 	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
 		base = base[i+1:]
@@ -224,15 +175,15 @@ func GoldKey(doc Document, gold map[string]string) (string, bool) {
 // with [GoldKey]. Documents not in gold are listed and not scored. It
 // reports up to top worst merges (by wrongly joined pairs) and worst splits
 // (by gold pairs not joined), with the documents' titles.
-func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
-	ev := &Evaluation{Unmatched: []string{}, Merges: []Merge{}, Splits: []Split{}}
-	docs := map[string]Document{}
+func Evaluate(res *result.Result, gold map[string]string, top int) *result.Evaluation {
+	ev := &result.Evaluation{Unmatched: []string{}, Merges: []result.Merge{}, Splits: []result.Split{}}
+	docs := map[string]result.Document{}
 	for _, d := range res.Documents {
 		docs[d.ID] = d
 	}
 	pred := map[string]string{}
 	used := map[string]bool{}
-	byKey := map[string]EvalDoc{}
+	byKey := map[string]result.EvalDoc{}
 	for _, c := range res.Clusters {
 		for _, id := range c.Documents {
 			d := docs[id]
@@ -246,7 +197,7 @@ func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
 			}
 			used[k] = true
 			pred[k] = c.ID
-			byKey[k] = EvalDoc{ID: id, File: k, Title: d.Title}
+			byKey[k] = result.EvalDoc{ID: id, File: k, Title: d.Title}
 		}
 	}
 	slices.Sort(ev.Unmatched)
@@ -258,8 +209,8 @@ func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
 	ev.Scores = Score(pred, g)
 
 	// Contingency: predicted cluster -> gold cluster -> documents.
-	pg := map[string]map[string][]EvalDoc{}
-	gp := map[string]map[string][]EvalDoc{}
+	pg := map[string]map[string][]result.EvalDoc{}
+	gp := map[string]map[string][]result.EvalDoc{}
 	keys := make([]string, 0, len(pred))
 	for k := range pred {
 		keys = append(keys, k)
@@ -268,10 +219,10 @@ func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
 	for _, k := range keys {
 		p, gl := pred[k], g[k]
 		if pg[p] == nil {
-			pg[p] = map[string][]EvalDoc{}
+			pg[p] = map[string][]result.EvalDoc{}
 		}
 		if gp[gl] == nil {
-			gp[gl] = map[string][]EvalDoc{}
+			gp[gl] = map[string][]result.EvalDoc{}
 		}
 		pg[p][gl] = append(pg[p][gl], byKey[k])
 		gp[gl][p] = append(gp[gl][p], byKey[k])
@@ -281,22 +232,22 @@ func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
 			continue
 		}
 		groups, n, same := toGroups(m)
-		ev.Merges = append(ev.Merges, Merge{Cluster: p, WrongPairs: n*(n-1)/2 - same, Gold: groups})
+		ev.Merges = append(ev.Merges, result.Merge{Cluster: p, WrongPairs: n*(n-1)/2 - same, Gold: groups})
 	}
 	for gl, m := range gp {
 		if len(m) < 2 {
 			continue
 		}
 		groups, n, same := toGroups(m)
-		ev.Splits = append(ev.Splits, Split{Gold: gl, MissedPairs: n*(n-1)/2 - same, Predicted: groups})
+		ev.Splits = append(ev.Splits, result.Split{Gold: gl, MissedPairs: n*(n-1)/2 - same, Predicted: groups})
 	}
-	slices.SortFunc(ev.Merges, func(a, b Merge) int {
+	slices.SortFunc(ev.Merges, func(a, b result.Merge) int {
 		if a.WrongPairs != b.WrongPairs {
 			return b.WrongPairs - a.WrongPairs
 		}
 		return strings.Compare(a.Cluster, b.Cluster)
 	})
-	slices.SortFunc(ev.Splits, func(a, b Split) int {
+	slices.SortFunc(ev.Splits, func(a, b result.Split) int {
 		if a.MissedPairs != b.MissedPairs {
 			return b.MissedPairs - a.MissedPairs
 		}
@@ -311,15 +262,15 @@ func Evaluate(res *Result, gold map[string]string, top int) *Evaluation {
 
 // toGroups orders a label -> documents map by size desc then label, and
 // returns the total size and the number of same-label pairs.
-func toGroups(m map[string][]EvalDoc) ([]Group, int, int) {
-	gs := make([]Group, 0, len(m))
+func toGroups(m map[string][]result.EvalDoc) ([]result.Group, int, int) {
+	gs := make([]result.Group, 0, len(m))
 	n, same := 0, 0
 	for l, ds := range m {
-		gs = append(gs, Group{Cluster: l, Documents: ds})
+		gs = append(gs, result.Group{Cluster: l, Documents: ds})
 		n += len(ds)
 		same += len(ds) * (len(ds) - 1) / 2
 	}
-	slices.SortFunc(gs, func(a, b Group) int {
+	slices.SortFunc(gs, func(a, b result.Group) int {
 		if len(a.Documents) != len(b.Documents) {
 			return len(b.Documents) - len(a.Documents)
 		}

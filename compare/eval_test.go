@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/storydiff/storydiff/result"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -12,13 +14,13 @@ func TestScore(t *testing.T) {
 	tests := []struct {
 		name       string
 		pred, gold map[string]string
-		want       Scores
+		want       result.Scores
 	}{
 		{
 			name: "identical",
 			pred: map[string]string{"a": "1", "b": "1", "c": "2"},
 			gold: map[string]string{"a": "x", "b": "x", "c": "y"},
-			want: Scores{Documents: 3, GoldClusters: 2, PredClusters: 2, BCubedP: 1, BCubedR: 1, BCubedF1: 1, PairP: 1, PairR: 1, PairF1: 1, ARI: 1},
+			want: result.Scores{Documents: 3, GoldClusters: 2, PredClusters: 2, BCubedP: 1, BCubedR: 1, BCubedF1: 1, PairP: 1, PairR: 1, PairF1: 1, ARI: 1},
 		},
 		{
 			// pred {a,b,c} {d}; gold {a,b} {c,d}.
@@ -29,7 +31,7 @@ func TestScore(t *testing.T) {
 			name: "merge and split",
 			pred: map[string]string{"a": "1", "b": "1", "c": "1", "d": "2"},
 			gold: map[string]string{"a": "x", "b": "x", "c": "y", "d": "y"},
-			want: Scores{Documents: 4, GoldClusters: 2, PredClusters: 2, BCubedP: 2.0 / 3, BCubedR: 0.75, BCubedF1: 12.0 / 17, PairP: 1.0 / 3, PairR: 0.5, PairF1: 0.4, ARI: 0},
+			want: result.Scores{Documents: 4, GoldClusters: 2, PredClusters: 2, BCubedP: 2.0 / 3, BCubedR: 0.75, BCubedF1: 12.0 / 17, PairP: 1.0 / 3, PairR: 0.5, PairF1: 0.4, ARI: 0},
 		},
 		{
 			// All singletons against gold {a,b} {c}: B³ P 1, R (1/2+1/2+1)/3 = 2/3.
@@ -38,13 +40,13 @@ func TestScore(t *testing.T) {
 			name: "all singletons",
 			pred: map[string]string{"a": "1", "b": "2", "c": "3"},
 			gold: map[string]string{"a": "x", "b": "x", "c": "y"},
-			want: Scores{Documents: 3, GoldClusters: 2, PredClusters: 3, BCubedP: 1, BCubedR: 2.0 / 3, BCubedF1: 0.8, PairP: 1, PairR: 0, PairF1: 0, ARI: 0},
+			want: result.Scores{Documents: 3, GoldClusters: 2, PredClusters: 3, BCubedP: 1, BCubedR: 2.0 / 3, BCubedF1: 0.8, PairP: 1, PairR: 0, PairF1: 0, ARI: 0},
 		},
 		{
 			name: "documents outside either side are ignored",
 			pred: map[string]string{"a": "1", "b": "1", "z": "1"},
 			gold: map[string]string{"a": "x", "b": "x", "q": "y"},
-			want: Scores{Documents: 2, GoldClusters: 1, PredClusters: 1, BCubedP: 1, BCubedR: 1, BCubedF1: 1, PairP: 1, PairR: 1, PairF1: 1, ARI: 1},
+			want: result.Scores{Documents: 2, GoldClusters: 1, PredClusters: 1, BCubedP: 1, BCubedR: 1, BCubedF1: 1, PairP: 1, PairR: 1, PairF1: 1, ARI: 1},
 		},
 	}
 	for _, tt := range tests {
@@ -108,13 +110,13 @@ func TestReadGold(t *testing.T) {
 }
 
 func TestEvaluate(t *testing.T) {
-	res := &Result{
-		Documents: []Document{
+	res := &result.Result{
+		Documents: []result.Document{
 			{ID: "a", Path: "dir/a.txt", Title: "A"}, {ID: "b", Path: "dir/b.txt", Title: "B"},
 			{ID: "c", Path: "dir/c.txt", Title: "C"}, {ID: "d", Path: "dir/d.txt", Title: "D"},
 			{ID: "e", Path: "feed.jsonl", Title: "E"}, {ID: "f", Path: "dir/f.txt", Title: "F"},
 		},
-		Clusters: []Cluster{
+		Clusters: []result.Cluster{
 			{ID: "c1", Documents: []string{"a", "b", "c"}},
 			{ID: "c2", Documents: []string{"d", "e"}},
 			{ID: "c3", Documents: []string{"f"}},

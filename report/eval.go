@@ -7,22 +7,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/result"
 )
-
-// EvalReport is what `storydiff eval` prints: the run's parameters, the
-// scores against the gold file, and the worst merges and splits.
-type EvalReport struct {
-	Version string              `json:"version"`
-	Gold    string              `json:"gold"`
-	Inputs  []string            `json:"inputs"`
-	Params  compare.Params      `json:"params"`
-	Eval    *compare.Evaluation `json:"evaluation"`
-}
 
 func f3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
-func scoreRows(s compare.Scores) [][]string {
+func scoreRows(s result.Scores) [][]string {
 	return [][]string{
 		{"B-cubed", f3(s.BCubedP), f3(s.BCubedR), f3(s.BCubedF1)},
 		{"pairwise", f3(s.PairP), f3(s.PairR), f3(s.PairF1)},
@@ -30,7 +20,7 @@ func scoreRows(s compare.Scores) [][]string {
 }
 
 // docList renders documents as "id (title); …", at most max shown.
-func docList(ds []compare.EvalDoc, max int) string {
+func docList(ds []result.EvalDoc, max int) string {
 	parts := make([]string, 0, min(len(ds), max)+1)
 	for i, d := range ds {
 		if i == max {
@@ -47,7 +37,7 @@ func docList(ds []compare.EvalDoc, max int) string {
 	return strings.Join(parts, "; ")
 }
 
-func mergeRows(ms []compare.Merge) [][]string {
+func mergeRows(ms []result.Merge) [][]string {
 	var rows [][]string
 	for _, m := range ms {
 		for i, g := range m.Gold {
@@ -61,7 +51,7 @@ func mergeRows(ms []compare.Merge) [][]string {
 	return rows
 }
 
-func splitRows(ss []compare.Split) [][]string {
+func splitRows(ss []result.Split) [][]string {
 	var rows [][]string
 	for _, s := range ss {
 		for i, p := range s.Predicted {
@@ -82,7 +72,7 @@ var (
 )
 
 // EvalMarkdown writes r as GitHub-flavoured Markdown.
-func EvalMarkdown(w io.Writer, r *EvalReport) error {
+func EvalMarkdown(w io.Writer, r *result.EvalReport) error {
 	ew := &errWriter{w: w}
 	s := r.Eval.Scores
 	ew.printf("# storydiff eval\n\n")
@@ -123,7 +113,7 @@ func EvalMarkdown(w io.Writer, r *EvalReport) error {
 }
 
 // EvalTable writes r as terminal tables.
-func EvalTable(w io.Writer, r *EvalReport) error {
+func EvalTable(w io.Writer, r *result.EvalReport) error {
 	ew := &errWriter{w: w}
 	s := r.Eval.Scores
 	ew.printf("storydiff eval %s  gold %s\n%s\n", r.Version, r.Gold, paramLine(r.Params))
@@ -151,7 +141,7 @@ func EvalTable(w io.Writer, r *EvalReport) error {
 }
 
 // EvalJSON writes r as indented JSON with a trailing newline.
-func EvalJSON(w io.Writer, r *EvalReport) error {
+func EvalJSON(w io.Writer, r *result.EvalReport) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(r); err != nil {
@@ -160,7 +150,7 @@ func EvalJSON(w io.Writer, r *EvalReport) error {
 	return nil
 }
 
-func paramLine(p compare.Params) string {
+func paramLine(p result.Params) string {
 	return fmt.Sprintf("%s %d-shingles, %d permutations, seed %d, candidate LSH %d×%d, near-duplicate ≥ %.2f, same-event ≥ %.3f",
 		p.ShingleKind, p.ShingleSize, p.Permutations, p.Seed, p.Bands, p.Rows, p.NearDuplicate, p.SameEvent)
 }

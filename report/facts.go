@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/storydiff/storydiff/compare/facts"
+	"github.com/storydiff/storydiff/result"
 )
 
 // Widths (in characters) at which fact cells are cut.
@@ -28,7 +28,7 @@ type factSection struct {
 // coverageText says what was compared, so that no conflict means
 // something: "Compared 12 facts stated by two or more sources (figures 4,
 // dates 2, names 6); 30 stated by one source only could not be compared."
-func coverageText(cmp *facts.Comparison) string {
+func coverageText(cmp *result.Comparison) string {
 	aligned, single := 0, 0
 	var parts []string
 	for _, c := range cmp.Coverage {
@@ -48,7 +48,7 @@ func coverageText(cmp *facts.Comparison) string {
 // factSections builds the four sections, in report order: conflicts first
 // (what a fact-checker must verify), then the fact matrix, the facts only
 // one source carries, and the passages shared near-verbatim.
-func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSection {
+func factSections(cmp *result.Comparison, docIDs []string, width int) []factSection {
 	conf := factSection{title: "Conflicts to check", intro: coverageText(cmp),
 		empty:  "No conflict among the facts compared.",
 		header: []string{"#", "Kind", "Sureness", "About", "Source", "Line", "Version", "As written"},
@@ -57,12 +57,12 @@ func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSecti
 		for j, v := range c.Values {
 			sure, about := "", truncate(c.Text, factCellWidth)
 			if j == 0 {
-				sure = c.Sureness
+				sure = string(c.Sureness)
 				if c.Reason != "" {
 					about += " (" + c.Reason + ")"
 				}
 			}
-			conf.rows = append(conf.rows, []string{strconv.Itoa(i + 1), c.Kind, sure, about, v.Doc,
+			conf.rows = append(conf.rows, []string{strconv.Itoa(i + 1), string(c.Kind), sure, about, v.Doc,
 				lineCell(v.Line), truncate(v.Value, factCellWidth), truncate(v.Wording, width)})
 		}
 	}
@@ -71,7 +71,7 @@ func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSecti
 		header: append([]string{"Fact", "Kind", "Sources"}, docIDs...),
 		align:  []string{"", "", "right"}}
 	for _, f := range cmp.Facts {
-		row := []string{f.ID, f.Kind, fmt.Sprintf("%d/%d", len(f.Mentions), len(docIDs))}
+		row := []string{f.ID, string(f.Kind), fmt.Sprintf("%d/%d", len(f.Mentions), len(docIDs))}
 		for _, d := range docIDs {
 			row = append(row, mentionCell(&f, f.MentionOf(d)))
 		}
@@ -88,7 +88,7 @@ func factSections(cmp *facts.Comparison, docIDs []string, width int) []factSecti
 				continue
 			}
 			m := f.Mentions[0]
-			only.rows = append(only.rows, []string{o.Doc, f.ID, f.Kind, lineCell(m.Line), mentionText(f, &m)})
+			only.rows = append(only.rows, []string{o.Doc, f.ID, string(f.Kind), lineCell(m.Line), mentionText(f, &m)})
 		}
 	}
 
@@ -112,9 +112,9 @@ func lineCell(n int) string {
 }
 
 // mentionText is a source's wording of a fact, with the speaker of a quote.
-func mentionText(f *facts.Fact, m *facts.Mention) string {
+func mentionText(f *result.Fact, m *result.Mention) string {
 	t := truncate(m.Text, factCellWidth)
-	if f.Kind == facts.KindQuote {
+	if f.Kind == result.KindQuote {
 		t = "“" + t + "”"
 		if sp := m.SpeakerAs; sp != "" {
 			t += " — " + truncate(sp, 60)
@@ -127,7 +127,7 @@ func mentionText(f *facts.Fact, m *facts.Mention) string {
 
 // mentionCell is a fact-matrix cell: the wording and its line, or "" (shown
 // as "—") when the source omits the fact.
-func mentionCell(f *facts.Fact, m *facts.Mention) string {
+func mentionCell(f *result.Fact, m *result.Mention) string {
 	if m == nil {
 		return ""
 	}
@@ -135,7 +135,7 @@ func mentionCell(f *facts.Fact, m *facts.Mention) string {
 }
 
 // factsMarkdown writes the fact-comparison sections of one cluster.
-func factsMarkdown(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
+func factsMarkdown(w io.Writer, cmp *result.Comparison, docIDs []string) error {
 	if cmp == nil {
 		return nil
 	}
@@ -162,7 +162,7 @@ func factsMarkdown(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
 }
 
 // factsTable writes the same sections as terminal tables.
-func factsTable(w io.Writer, cmp *facts.Comparison, docIDs []string) error {
+func factsTable(w io.Writer, cmp *result.Comparison, docIDs []string) error {
 	if cmp == nil {
 		return nil
 	}

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storydiff/storydiff/compare"
 	"github.com/storydiff/storydiff/compare/facts"
 	"github.com/storydiff/storydiff/corpus"
+	"github.com/storydiff/storydiff/result"
 )
 
 // floodArticles are three hand-written reports of one flood: a wire story,
@@ -28,27 +28,27 @@ func floodArticles() []*corpus.Article {
 	}
 }
 
-func floodComparison() (*facts.Comparison, []string) {
+func floodComparison() (*result.Comparison, []string) {
 	arts := floodArticles()
 	return facts.Compare(arts), []string{"gazette", "herald", "wire"}
 }
 
 // hostileComparison carries Markdown and HTML wherever a comparison has text.
-func hostileComparison() (*facts.Comparison, []string) {
+func hostileComparison() (*result.Comparison, []string) {
 	hi := 5.0
-	return &facts.Comparison{
-		Facts: []facts.Fact{{ID: "F1", Kind: "figure", Text: "5 | pipes", Mentions: []facts.Mention{
-			{Doc: "a|b", Line: 2, Text: "5 <b>bold</b>\n| x |", Value: &facts.Value{Lo: 5, Hi: &hi, Exact: true}},
-		}}, {ID: "F2", Kind: "quote", Text: "`code` [link](http://x)", Mentions: []facts.Mention{
+	return &result.Comparison{
+		Facts: []result.Fact{{ID: "F1", Kind: "figure", Text: "5 | pipes", Mentions: []result.Mention{
+			{Doc: "a|b", Line: 2, Text: "5 <b>bold</b>\n| x |", Value: &result.Value{Lo: 5, Hi: &hi, Exact: true}},
+		}}, {ID: "F2", Kind: "quote", Text: "`code` [link](http://x)", Mentions: []result.Mention{
 			{Doc: "a|b", Line: 3, Text: "- list\n# heading", Speaker: "**Bold** Speaker"},
 			{Doc: "c", Line: 4, Text: "ok", SpeakerAs: "<script>x</script>"},
 		}}},
-		Conflicts: []facts.Conflict{{Kind: "attribution", Fact: "F2", Text: "q|q", Values: []facts.ConflictValue{
+		Conflicts: []result.Conflict{{Kind: "attribution", Fact: "F2", Text: "q|q", Values: []result.ConflictValue{
 			{Doc: "a|b", Line: 3, Value: "**Bold** Speaker", Wording: "line\nbreak | pipe"},
 			{Doc: "c", Line: 4, Value: "<script>x</script>", Wording: "&amp; www.evil.test"},
 		}}},
-		OnlyIn: []facts.OnlyIn{{Doc: "a|b", Facts: []string{"F1"}}, {Doc: "c", Facts: []string{}}},
-		SharedPassages: []facts.SharedPassage{{Similarity: 0.75, Mentions: []facts.PassageMention{
+		OnlyIn: []result.OnlyIn{{Doc: "a|b", Facts: []string{"F1"}}, {Doc: "c", Facts: []string{}}},
+		SharedPassages: []result.SharedPassage{{Similarity: 0.75, Mentions: []result.PassageMention{
 			{Doc: "a|b", Line: 1, Text: "1. ordered | x"}, {Doc: "c", Line: 9, Text: "+ plus"},
 		}}},
 	}, []string{"a|b", "c"}
@@ -57,9 +57,9 @@ func hostileComparison() (*facts.Comparison, []string) {
 func TestFactsMarkdown(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		cmp  func() (*facts.Comparison, []string)
-	}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"Empty", func() (*facts.Comparison, []string) {
-		return &facts.Comparison{}, []string{"a", "b"}
+		cmp  func() (*result.Comparison, []string)
+	}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"Empty", func() (*result.Comparison, []string) {
+		return &result.Comparison{}, []string{"a", "b"}
 	}}} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmp, ids := tc.cmp()
@@ -85,7 +85,7 @@ func TestFactsMarkdown(t *testing.T) {
 func TestFactsTable(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		cmp  func() (*facts.Comparison, []string)
+		cmp  func() (*result.Comparison, []string)
 	}{{"Floods", floodComparison}, {"Hostile", hostileComparison}} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmp, ids := tc.cmp()
@@ -107,7 +107,7 @@ func TestFactsFloods(t *testing.T) {
 	cmp, _ := floodComparison()
 	var kinds []string
 	for _, c := range cmp.Conflicts {
-		kinds = append(kinds, c.Kind+"/"+c.Sureness)
+		kinds = append(kinds, string(c.Kind)+"/"+string(c.Sureness))
 	}
 	// Surest first: exact counts that differ, a quote credited to a named
 	// mayor and to an unnamed fire chief, a spelling that may be a
@@ -137,9 +137,9 @@ func TestFactsFloods(t *testing.T) {
 // TestFactsInReport renders a whole report with a fact comparison.
 func TestFactsInReport(t *testing.T) {
 	cmp, ids := floodComparison()
-	res := &compare.Result{Version: "test", Command: "diff",
-		Documents: []compare.Document{{ID: "gazette"}, {ID: "herald"}, {ID: "wire"}},
-		Clusters:  []compare.Cluster{{ID: "1", Documents: ids, Comparison: cmp}}}
+	res := &result.Result{Version: "test", Command: "diff",
+		Documents: []result.Document{{ID: "gazette"}, {ID: "herald"}, {ID: "wire"}},
+		Clusters:  []result.Cluster{{ID: "1", Documents: ids, Comparison: cmp}}}
 	out := render(t, md, res)
 	checkMarkdown(t, out, false)
 	if !bytes.Contains(out, []byte("### Conflicts to check")) {

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/result"
 )
 
 // Markdown writes res as a GitHub-flavoured Markdown report: a header with
@@ -17,7 +17,7 @@ import (
 // Every block is separated from the previous one by a blank line and the
 // output ends with a single newline. All text taken from the result is
 // escaped with [EscapeMarkdown]; long titles are cut at 90 characters.
-func Markdown(w io.Writer, res *compare.Result) error {
+func Markdown(w io.Writer, res *result.Result) error {
 	if res == nil {
 		return errNilResult
 	}
@@ -62,7 +62,7 @@ func writeMarkdown(ew *errWriter, v *view) error {
 			heading += " — " + t
 		}
 		ew.printf("\n## %s\n", heading)
-		if err := writeMarkdownTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*compare.Cluster{c}, markdownTitleWidth)); err != nil {
+		if err := writeMarkdownTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*result.Cluster{c}, markdownTitleWidth)); err != nil {
 			return err
 		}
 		if len(c.Pairs) == 0 {

@@ -5,7 +5,7 @@
 // parameters of the run, a summary of the clusters of two or more articles,
 // for each such cluster its members, its scored pairs and (when present) its
 // fact comparison, then the articles that stand alone. Clusters are printed
-// in the order of [compare.Result.Clusters]; nothing is read from a map in
+// in the order of [result.Result.Clusters]; nothing is read from a map in
 // iteration order and scores have a fixed precision, so identical results
 // give byte-identical output. No timestamps are printed.
 //
@@ -21,7 +21,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/storydiff/storydiff/compare"
+	"github.com/storydiff/storydiff/result"
 )
 
 // errNilResult is returned by the renderers when given no result.
@@ -33,14 +33,14 @@ const maxInputs = 20
 // view is a result prepared for rendering: documents indexed by ID and the
 // clusters split into groups (two or more documents) and singletons.
 type view struct {
-	res        *compare.Result
-	docs       map[string]*compare.Document
-	groups     []*compare.Cluster
-	singletons []*compare.Cluster
+	res        *result.Result
+	docs       map[string]*result.Document
+	groups     []*result.Cluster
+	singletons []*result.Cluster
 }
 
-func newView(res *compare.Result) *view {
-	v := &view{res: res, docs: make(map[string]*compare.Document, len(res.Documents))}
+func newView(res *result.Result) *view {
+	v := &view{res: res, docs: make(map[string]*result.Document, len(res.Documents))}
 	for i := range res.Documents {
 		d := &res.Documents[i]
 		if _, dup := v.docs[d.ID]; !dup { // the first wins, predictably
@@ -63,15 +63,15 @@ func newView(res *compare.Result) *view {
 
 // doc returns the document with the given ID, or one carrying only the ID
 // when the result does not describe it.
-func (v *view) doc(id string) *compare.Document {
+func (v *view) doc(id string) *result.Document {
 	if d, ok := v.docs[id]; ok {
 		return d
 	}
-	return &compare.Document{ID: id}
+	return &result.Document{ID: id}
 }
 
 // leadTitle is the title of the cluster's first document that has one.
-func (v *view) leadTitle(c *compare.Cluster) string {
+func (v *view) leadTitle(c *result.Cluster) string {
 	for _, id := range c.Documents {
 		if t := sanitize(v.doc(id).Title); t != "" {
 			return t
@@ -83,12 +83,12 @@ func (v *view) leadTitle(c *compare.Cluster) string {
 // relationMix summarises the relations of a cluster's pairs, such as
 // "2 same-event, 1 near-duplicate": most frequent first, then by name. Pairs
 // with no relation are counted as "unrelated".
-func relationMix(c *compare.Cluster) string {
+func relationMix(c *result.Cluster) string {
 	counts := map[string]int{}
 	for _, p := range c.Pairs {
-		rel := p.Relation
+		rel := string(p.Relation)
 		if rel == "" {
-			rel = "unrelated"
+			rel = string(result.Unrelated)
 		}
 		counts[rel]++
 	}
@@ -130,7 +130,7 @@ func (v *view) summaryRows(titleWidth int) [][]string {
 	return rows
 }
 
-func (v *view) documentRows(clusters []*compare.Cluster, titleWidth int) [][]string {
+func (v *view) documentRows(clusters []*result.Cluster, titleWidth int) [][]string {
 	var rows [][]string
 	for _, c := range clusters {
 		for _, id := range c.Documents {
@@ -147,10 +147,10 @@ func (v *view) documentRows(clusters []*compare.Cluster, titleWidth int) [][]str
 	return rows
 }
 
-func pairRows(c *compare.Cluster) [][]string {
+func pairRows(c *result.Cluster) [][]string {
 	rows := make([][]string, 0, len(c.Pairs))
 	for _, p := range c.Pairs {
-		rows = append(rows, []string{p.A, p.B, score(p.Similarity), score(p.Jaccard), p.Relation})
+		rows = append(rows, []string{p.A, p.B, score(p.Similarity), score(p.Jaccard), string(p.Relation)})
 	}
 	return rows
 }
@@ -178,7 +178,7 @@ func (v *view) params() (inputs []string, more int, ps []param) {
 			len(v.singletons), plural(len(v.singletons), "singleton", "singletons"))},
 		{"Shingles", fmt.Sprintf("%s, size %d", orDash(p.ShingleKind), p.ShingleSize)},
 		{"MinHash", fmt.Sprintf("%d permutations, seed %d", p.Permutations, p.Seed)},
-		{"LSH", lshParam(p)},
+		{"LSH", lshParam(res)},
 		{"Thresholds", fmt.Sprintf("near-duplicate %s, same-event %s", score(p.NearDuplicate), score(p.SameEvent))},
 		{"Version", res.Version},
 	}
@@ -186,11 +186,11 @@ func (v *view) params() (inputs []string, more int, ps []param) {
 }
 
 // lshParam describes the candidate index; a direct comparison (diff) uses none.
-func lshParam(p compare.Params) string {
-	if p.Bands == 0 {
+func lshParam(res *result.Result) string {
+	if res.Direct {
 		return "not used (direct comparison)"
 	}
-	return fmt.Sprintf("%d bands × %d rows", p.Bands, p.Rows)
+	return fmt.Sprintf("%d bands × %d rows", res.Params.Bands, res.Params.Rows)
 }
 
 func plural(n int, one, many string) string {

@@ -15,24 +15,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/compare"
-	"github.com/storydiff/storydiff/compare/facts"
+	"github.com/storydiff/storydiff/result"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.* files")
 
 // threeSourceResult is one event reported by three outlets, a reprinted
 // wire story, and two articles that stand alone.
-func threeSourceResult() *compare.Result {
-	return &compare.Result{
+func threeSourceResult() *result.Result {
+	return &result.Result{
 		Version: "v0.0.0-test",
 		Command: "compare",
 		Inputs:  []string{"testdata/floods", "extra.jsonl"},
-		Params: compare.Params{
+		Params: result.Params{
 			ShingleKind: "word", ShingleSize: 5, Permutations: 128, Seed: 42,
 			Bands: 32, Rows: 4, NearDuplicate: 0.8, SameEvent: 0.25,
 		},
-		Documents: []compare.Document{
+		Documents: []result.Document{
 			{ID: "budget-a", Path: "extra.jsonl", Source: "Wire Service", Title: "Council approves budget after late-night session", Date: "2024-03-04", Words: 402},
 			{ID: "budget-b", Path: "extra.jsonl", Source: "Metro Daily", Title: "Council approves budget after late-night session", Date: "2024-03-05", Words: 398},
 			{ID: "flood-gazette", Path: "testdata/floods/gazette.txt", Source: "Valley Gazette", Title: "Thousands flee as river bursts its banks", Date: "2024-03-03", Words: 689},
@@ -41,30 +40,30 @@ func threeSourceResult() *compare.Result {
 			{ID: "match-report", Path: "testdata/floods/sport.txt", Source: "Sports Desk", Title: "Late goal settles derby", Date: "2024-03-02", Words: 350},
 			{ID: "untitled", Path: "extra.jsonl", Words: 57},
 		},
-		Clusters: []compare.Cluster{
-			{ID: "c1", Documents: []string{"flood-gazette", "flood-herald", "flood-wire"}, Pairs: []compare.Pair{
-				{A: "flood-gazette", B: "flood-herald", Similarity: 0.312, Jaccard: 0.041, Relation: compare.SameEvent},
-				{A: "flood-gazette", B: "flood-wire", Similarity: 0.298, Jaccard: 0.035, Relation: compare.SameEvent},
-				{A: "flood-herald", B: "flood-wire", Similarity: 0.9124, Jaccard: 0.9124, Relation: compare.NearDuplicate},
+		Clusters: []result.Cluster{
+			{ID: "c1", Documents: []string{"flood-gazette", "flood-herald", "flood-wire"}, Pairs: []result.Pair{
+				{A: "flood-gazette", B: "flood-herald", Similarity: 0.312, Jaccard: 0.041, Relation: result.SameEvent},
+				{A: "flood-gazette", B: "flood-wire", Similarity: 0.298, Jaccard: 0.035, Relation: result.SameEvent},
+				{A: "flood-herald", B: "flood-wire", Similarity: 0.9124, Jaccard: 0.9124, Relation: result.NearDuplicate},
 			}},
-			{ID: "c2", Documents: []string{"budget-a", "budget-b"}, Pairs: []compare.Pair{
-				{A: "budget-a", B: "budget-b", Similarity: 0.95, Jaccard: 0.95, Relation: compare.NearDuplicate},
+			{ID: "c2", Documents: []string{"budget-a", "budget-b"}, Pairs: []result.Pair{
+				{A: "budget-a", B: "budget-b", Similarity: 0.95, Jaccard: 0.95, Relation: result.NearDuplicate},
 			}},
 			{ID: "c3", Documents: []string{"match-report"}},
-			{ID: "c4", Documents: []string{"untitled"}, Pairs: []compare.Pair{}},
+			{ID: "c4", Documents: []string{"untitled"}, Pairs: []result.Pair{}},
 		},
 	}
 }
 
 // adversarialResult puts hostile text wherever the result carries text.
-func adversarialResult() *compare.Result {
+func adversarialResult() *result.Result {
 	long := strings.Repeat("Très long titre 👩‍👩‍👧 avec des mots ", 10)
-	return &compare.Result{
+	return &result.Result{
 		Version: "v1 | <b>beta</b>",
 		Command: "compare\n# injected heading",
 		Inputs:  []string{"dir|with|pipes", "-", "`rm -rf`", "a\\b"},
-		Params:  compare.Params{ShingleKind: "<i>char</i>", ShingleSize: 3, Permutations: 64, Seed: 1, Bands: 16, Rows: 4, NearDuplicate: 0.8, SameEvent: 0.3},
-		Documents: []compare.Document{
+		Params:  result.Params{ShingleKind: "<i>char</i>", ShingleSize: 3, Permutations: 64, Seed: 1, Bands: 16, Rows: 4, NearDuplicate: 0.8, SameEvent: 0.3},
+		Documents: []result.Document{
 			{ID: "a|b", Source: "Evil | Source", Title: "<script>alert(1)</script>", Date: "2024-01-01\n| x | y |", Words: 10},
 			{ID: "id\nwith newline", Source: "**bold** _it_ ~~gone~~", Title: "Back\\slash \\| and `code` and [link](http://x.test) ![img](y.png)", Date: "<b>date</b>", Words: 20},
 			{ID: "emoji-🙂", Source: "Ünïcödé\tsource\r\nline two", Title: long, Words: 30},
@@ -72,9 +71,9 @@ func adversarialResult() *compare.Result {
 			{ID: "html", Source: "&amp; &copy; &#60;", Title: "<!-- comment --> <img src=x onerror=alert(1)> www.evil.test mail@evil.test https://evil.test", Words: 50},
 			{ID: "ctl", Source: "\x1b[31mred\x1b[0m\u202eevil", Title: "tab\there\x00nul \xff bad utf8 $x^2$ :smile:", Words: 60},
 		},
-		Clusters: []compare.Cluster{
-			{ID: "c|1", Documents: []string{"a|b", "emoji-🙂", "id\nwith newline"}, Pairs: []compare.Pair{
-				{A: "a|b", B: "emoji-🙂", Similarity: 0.5, Jaccard: 0.25, Relation: compare.SameEvent},
+		Clusters: []result.Cluster{
+			{ID: "c|1", Documents: []string{"a|b", "emoji-🙂", "id\nwith newline"}, Pairs: []result.Pair{
+				{A: "a|b", B: "emoji-🙂", Similarity: 0.5, Jaccard: 0.25, Relation: result.SameEvent},
 				{A: "a|b", B: "id\nwith newline", Similarity: 0.4, Jaccard: 0.125, Relation: "<i>odd</i>"},
 				{A: "emoji-🙂", B: "id\nwith newline", Similarity: 0.1, Jaccard: 0.0625, Relation: ""},
 			}},
@@ -87,11 +86,11 @@ func adversarialResult() *compare.Result {
 
 var cases = []struct {
 	name string
-	res  func() *compare.Result
+	res  func() *result.Result
 }{
 	{"ThreeSources", threeSourceResult},
 	{"Adversarial", adversarialResult},
-	{"Empty", func() *compare.Result { return &compare.Result{} }},
+	{"Empty", func() *result.Result { return &result.Result{Direct: true} }},
 }
 
 // golden compares got with testdata/<test name><ext>, rewriting it with -update.
@@ -112,7 +111,7 @@ func golden(t *testing.T, ext string, got []byte) {
 	}
 }
 
-func render(t *testing.T, f func(w *bytes.Buffer, res *compare.Result) error, res *compare.Result) []byte {
+func render(t *testing.T, f func(w *bytes.Buffer, res *result.Result) error, res *result.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := f(&buf, res); err != nil {
@@ -121,9 +120,9 @@ func render(t *testing.T, f func(w *bytes.Buffer, res *compare.Result) error, re
 	return buf.Bytes()
 }
 
-func md(w *bytes.Buffer, res *compare.Result) error  { return Markdown(w, res) }
-func tbl(w *bytes.Buffer, res *compare.Result) error { return Table(w, res) }
-func jsn(w *bytes.Buffer, res *compare.Result) error { return JSON(w, res) }
+func md(w *bytes.Buffer, res *result.Result) error  { return Markdown(w, res) }
+func tbl(w *bytes.Buffer, res *result.Result) error { return Table(w, res) }
+func jsn(w *bytes.Buffer, res *result.Result) error { return JSON(w, res) }
 
 func TestMarkdown(t *testing.T) {
 	for _, tc := range cases {
@@ -189,7 +188,7 @@ func TestMarkdownRendersRawText(t *testing.T) {
 					h += " — " + lead
 				}
 				wantHeadings = append(wantHeadings, h)
-				table(memberHeader, v.documentRows([]*compare.Cluster{c}, markdownTitleWidth))
+				table(memberHeader, v.documentRows([]*result.Cluster{c}, markdownTitleWidth))
 				if len(c.Pairs) > 0 {
 					table(pairHeader, pairRows(c))
 				}
@@ -238,7 +237,7 @@ func TestMarkdownWithFacts(t *testing.T) {
 			res := tc.res()
 			for i := range res.Clusters {
 				if len(res.Clusters[i].Documents) > 1 {
-					res.Clusters[i].Comparison = &facts.Comparison{}
+					res.Clusters[i].Comparison = &result.Comparison{}
 				}
 			}
 			checkMarkdown(t, render(t, md, res), false)
@@ -250,7 +249,7 @@ func TestMarkdownWithFacts(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	for _, f := range []struct {
 		name string
-		fn   func(*bytes.Buffer, *compare.Result) error
+		fn   func(*bytes.Buffer, *result.Result) error
 	}{{"Markdown", md}, {"Table", tbl}, {"JSON", jsn}} {
 		for _, tc := range cases {
 			t.Run(f.name+"/"+tc.name, func(t *testing.T) {
@@ -276,11 +275,12 @@ func TestJSONRoundTrip(t *testing.T) {
 				t.Errorf("JSON modified its input")
 			}
 
-			var back compare.Result
+			var back result.Result
 			if err := json.Unmarshal(out, &back); err != nil {
 				t.Fatal(err)
 			}
 			want := jsonView(res)
+			want.Direct = false // how the result was made: not in the JSON
 			// JSON strings are UTF-8: invalid bytes come back as U+FFFD.
 			want.Documents = slices.Clone(want.Documents)
 			for i := range want.Documents {
@@ -364,11 +364,11 @@ func (f *failWriter) Write(p []byte) (int, error) {
 func TestWriteErrors(t *testing.T) {
 	renderers := []struct {
 		name string
-		fn   func(w *failWriter, res *compare.Result) error
+		fn   func(w *failWriter, res *result.Result) error
 	}{
-		{"Markdown", func(w *failWriter, res *compare.Result) error { return Markdown(w, res) }},
-		{"Table", func(w *failWriter, res *compare.Result) error { return Table(w, res) }},
-		{"JSON", func(w *failWriter, res *compare.Result) error { return JSON(w, res) }},
+		{"Markdown", func(w *failWriter, res *result.Result) error { return Markdown(w, res) }},
+		{"Table", func(w *failWriter, res *result.Result) error { return Table(w, res) }},
+		{"JSON", func(w *failWriter, res *result.Result) error { return JSON(w, res) }},
 	}
 	for _, r := range renderers {
 		fw := &failWriter{n: 1 << 30}
@@ -394,18 +394,18 @@ func TestWriteErrors(t *testing.T) {
 func TestRelationMix(t *testing.T) {
 	tests := []struct {
 		name  string
-		pairs []compare.Pair
+		pairs []result.Pair
 		want  string
 	}{
 		{"none", nil, ""},
-		{"one", []compare.Pair{{Relation: compare.SameEvent}}, "1 same-event"},
-		{"most first", []compare.Pair{{Relation: compare.NearDuplicate}, {Relation: compare.SameEvent}, {Relation: compare.SameEvent}}, "2 same-event, 1 near-duplicate"},
-		{"ties by name", []compare.Pair{{Relation: compare.SameEvent}, {Relation: compare.NearDuplicate}}, "1 near-duplicate, 1 same-event"},
-		{"unrelated", []compare.Pair{{Relation: ""}}, "1 unrelated"},
+		{"one", []result.Pair{{Relation: result.SameEvent}}, "1 same-event"},
+		{"most first", []result.Pair{{Relation: result.NearDuplicate}, {Relation: result.SameEvent}, {Relation: result.SameEvent}}, "2 same-event, 1 near-duplicate"},
+		{"ties by name", []result.Pair{{Relation: result.SameEvent}, {Relation: result.NearDuplicate}}, "1 near-duplicate, 1 same-event"},
+		{"unrelated", []result.Pair{{Relation: ""}}, "1 unrelated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := relationMix(&compare.Cluster{Pairs: tt.pairs}); got != tt.want {
+			if got := relationMix(&result.Cluster{Pairs: tt.pairs}); got != tt.want {
 				t.Errorf("relationMix(%v) = %q, want %q", tt.pairs, got, tt.want)
 			}
 		})
@@ -450,10 +450,10 @@ func TestWriteMarkdownTable(t *testing.T) {
 
 // syntheticResult builds a result of n documents in clusters of one to
 // four, with titles of realistic length and some characters to escape.
-func syntheticResult(n int) *compare.Result {
-	res := &compare.Result{Version: "bench", Command: "compare", Inputs: []string{"corpus/"}}
+func syntheticResult(n int) *result.Result {
+	res := &result.Result{Version: "bench", Command: "compare", Inputs: []string{"corpus/"}}
 	for i := range n {
-		res.Documents = append(res.Documents, compare.Document{
+		res.Documents = append(res.Documents, result.Document{
 			ID:     fmt.Sprintf("doc-%05d", i),
 			Path:   fmt.Sprintf("corpus/doc-%05d.txt", i),
 			Source: []string{"Wire Service", "Daily <Herald>", "The *Gazette*", "Radio | News"}[i%4],
@@ -464,13 +464,13 @@ func syntheticResult(n int) *compare.Result {
 	}
 	for i, c := 0, 0; i < n; c++ {
 		size := min(1+c%4, n-i)
-		cl := compare.Cluster{ID: fmt.Sprintf("c%d", c+1)}
+		cl := result.Cluster{ID: fmt.Sprintf("c%d", c+1)}
 		for j := range size {
 			cl.Documents = append(cl.Documents, res.Documents[i+j].ID)
 		}
 		for a := 0; a < size; a++ {
 			for b := a + 1; b < size; b++ {
-				cl.Pairs = append(cl.Pairs, compare.Pair{A: cl.Documents[a], B: cl.Documents[b], Similarity: 0.4, Jaccard: 0.05, Relation: compare.SameEvent})
+				cl.Pairs = append(cl.Pairs, result.Pair{A: cl.Documents[a], B: cl.Documents[b], Similarity: 0.4, Jaccard: 0.05, Relation: result.SameEvent})
 			}
 		}
 		res.Clusters = append(res.Clusters, cl)
@@ -482,7 +482,7 @@ func syntheticResult(n int) *compare.Result {
 func BenchmarkRender(b *testing.B) {
 	for _, f := range []struct {
 		name string
-		fn   func(io.Writer, *compare.Result) error
+		fn   func(io.Writer, *result.Result) error
 	}{{"Markdown", Markdown}, {"Table", Table}, {"JSON", JSON}} {
 		for _, n := range []int{100, 1000} {
 			res := syntheticResult(n)

@@ -11,7 +11,8 @@ import (
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
-	"github.com/storydiff/storydiff/compare"
+
+	"github.com/storydiff/storydiff/result"
 )
 
 // Table writes res as plain terminal tables, with the same sections as
@@ -19,7 +20,7 @@ import (
 // articles its members, pairs and fact comparison, then the singletons.
 // Cell text is reduced to one line without control characters, and long
 // titles are cut at 60 characters.
-func Table(w io.Writer, res *compare.Result) error {
+func Table(w io.Writer, res *result.Result) error {
 	if res == nil {
 		return errNilResult
 	}
@@ -64,7 +65,7 @@ func writeTable(ew *errWriter, v *view) error {
 			heading += " — " + t
 		}
 		ew.printf("\n%s\n", heading)
-		if err := writeTextTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*compare.Cluster{c}, textTitleWidth)); err != nil {
+		if err := writeTextTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*result.Cluster{c}, textTitleWidth)); err != nil {
 			return err
 		}
 		if len(c.Pairs) == 0 {

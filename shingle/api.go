@@ -1,5 +1,7 @@
 package shingle
 
+import "strconv"
+
 // API CONTRACT. The functions of the contract live in the files named after
 // their concern (token.go, normalize.go, hash.go, shingle.go, minhash.go,
 // lsh.go, params.go); this file holds the shared types.
@@ -11,6 +13,17 @@ const (
 	Word Kind = iota // word k-shingles (k consecutive normalised words)
 	Char             // character k-shingles over the normalised text
 )
+
+// String returns the name of k: "word" or "char".
+func (k Kind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case Char:
+		return "char"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // DefaultK is the shingle size used when [Options].K is less than 1.
 const DefaultK = 5

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/storydiff/storydiff/result"
 )
 
 // Alignment. The facts of all sources are put in buckets (a kind decides
@@ -266,7 +268,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 	cov := map[string]*Coverage{}
 	for ri := range rows {
 		r := &rows[ri]
-		f := Fact{ID: fmt.Sprintf("F%d", ri+1), Kind: r.kind}
+		f := Fact{ID: fmt.Sprintf("F%d", ri+1), Kind: result.FactKind(r.kind)}
 		seen := map[int]bool{}
 		for i, n := range r.nodes {
 			it := r.item(i)
@@ -288,7 +290,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		res.Facts = append(res.Facts, f)
 		k := coverageKind(r.kind)
 		if cov[k] == nil {
-			cov[k] = &Coverage{Kind: k}
+			cov[k] = &Coverage{Kind: result.FactKind(k)}
 		}
 		if len(f.Mentions) >= 2 {
 			cov[k].Aligned++
@@ -305,7 +307,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 	// one of its spellings.
 	factOf := make([]string, len(groups))
 	for _, f := range res.Facts {
-		if !isEntity(f.Kind) {
+		if !isEntity(string(f.Kind)) {
 			continue
 		}
 		for _, m := range f.Mentions {
@@ -324,10 +326,10 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		}
 	}
 	slices.SortStableFunc(res.Conflicts, func(x, y Conflict) int {
-		if c := cmp.Compare(surenessOrder[x.Sureness], surenessOrder[y.Sureness]); c != 0 {
+		if c := cmp.Compare(surenessOrder[string(x.Sureness)], surenessOrder[string(y.Sureness)]); c != 0 {
 			return c
 		}
-		return cmp.Compare(conflictOrder[x.Kind], conflictOrder[y.Kind])
+		return cmp.Compare(conflictOrder[string(x.Kind)], conflictOrder[string(y.Kind)])
 	})
 	for _, k := range []string{KindFigure, KindDate, KindQuote, "name"} {
 		if cv := cov[k]; cv != nil {
@@ -354,10 +356,10 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		}
 	}
 	slices.SortStableFunc(res.Conflicts, func(x, y Conflict) int {
-		if c := cmp.Compare(surenessOrder[x.Sureness], surenessOrder[y.Sureness]); c != 0 {
+		if c := cmp.Compare(surenessOrder[string(x.Sureness)], surenessOrder[string(y.Sureness)]); c != 0 {
 			return c
 		}
-		return cmp.Compare(conflictOrder[x.Kind], conflictOrder[y.Kind])
+		return cmp.Compare(conflictOrder[string(x.Kind)], conflictOrder[string(y.Kind)])
 	})
 	return res
 }

@@ -1,7 +1,7 @@
 package facts
 
 import (
-	"fmt"
+	"encoding/json"
 	"math"
 	"regexp"
 	"slices"
@@ -19,7 +19,7 @@ func onlyInTexts(c *Comparison) map[string][]string {
 	for _, o := range c.OnlyIn {
 		for _, id := range o.Facts {
 			f := c.FactByID(id)
-			out[o.Doc] = append(out[o.Doc], f.Kind+":"+f.Mentions[0].Text)
+			out[o.Doc] = append(out[o.Doc], string(f.Kind)+":"+f.Mentions[0].Text)
 		}
 	}
 	return out
@@ -28,7 +28,7 @@ func onlyInTexts(c *Comparison) map[string][]string {
 func conflictKinds(c *Comparison) []string {
 	var out []string
 	for _, x := range c.Conflicts {
-		out = append(out, x.Kind)
+		out = append(out, string(x.Kind))
 	}
 	return out
 }
@@ -102,9 +102,9 @@ func TestSeedPair(t *testing.T) {
 // TestSeedPairDeterministic compares twice and in both orders of input.
 func TestSeedPairDeterministic(t *testing.T) {
 	a, b := seed(t, "000"), seed(t, "001")
-	x := fmt.Sprintf("%+v", *Compare([]*corpus.Article{a, b}))
-	y := fmt.Sprintf("%+v", *Compare([]*corpus.Article{a, b}))
-	if x != y {
+	x, _ := json.Marshal(Compare([]*corpus.Article{a, b}))
+	y, _ := json.Marshal(Compare([]*corpus.Article{a, b}))
+	if string(x) != string(y) {
 		t.Errorf("Compare is not deterministic")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/storydiff/storydiff/result"
 )
 
 // Date classes: what a date mention pins down.
@@ -548,7 +550,7 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	}) {
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
-	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: sure, Reason: why}
+	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: result.Sureness(sure), Reason: why}
 	for i := range r.nodes {
 		it := r.item(i)
 		d := r.doc(i)

@@ -624,11 +624,11 @@ func TestECBConflicts(t *testing.T) {
 		facts += len(c.Facts)
 		shared += len(c.SharedPassages)
 		for _, x := range c.Conflicts {
-			if _, ok := conflictOrder[x.Kind]; !ok || len(x.Values) < 2 {
+			if _, ok := conflictOrder[string(x.Kind)]; !ok || len(x.Values) < 2 {
 				t.Errorf("%s: malformed conflict %+v", k, x)
 			}
-			count[x.Kind]++
-			if x.Kind == show {
+			count[string(x.Kind)]++
+			if string(x.Kind) == show {
 				var vs []string
 				for _, v := range x.Values {
 					vs = append(vs, v.Doc+":"+strconv.Itoa(v.Line)+" "+v.Value+" ‖ "+v.Wording)

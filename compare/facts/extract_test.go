@@ -107,8 +107,8 @@ func TestFigures(t *testing.T) {
 		found := false
 		var all []string
 		for _, f := range got {
-			all = append(all, f.Text+"="+f.Value.String()+"/"+f.Value.Noun)
-			if f.Text == tt.wording && f.Value.String() == tt.value && f.Value.Noun == tt.noun {
+			all = append(all, f.Text+"="+valueString(*f.Value)+"/"+f.Value.Noun)
+			if f.Text == tt.wording && valueString(*f.Value) == tt.value && f.Value.Noun == tt.noun {
 				found = true
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/storydiff/storydiff/result"
 )
 
 // Figures. A figure is a number as written ("at least 43", "a 6.1-magnitude
@@ -1440,7 +1442,7 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	}) {
 		sure, why = weaker(sure), why+"; aligned on little shared context"
 	}
-	x := Conflict{Kind: ConflictFigure, Text: describeFigure(r), Sureness: sure, Reason: why}
+	x := Conflict{Kind: ConflictFigure, Text: describeFigure(r), Sureness: result.Sureness(sure), Reason: why}
 	for i := range r.nodes {
 		it := r.item(i)
 		d := r.doc(i)
@@ -1546,10 +1548,10 @@ func describeFigure(r *row) string {
 
 // String formats a figure for reports: "at least 43", "about 1,000",
 // "6.1 magnitude", "150 m", "$80 million", "52-3".
-func (f *figure) String() string { return f.val.String() }
+func (f *figure) String() string { return valueString(f.val) }
 
-// String formats a value for reports.
-func (v Value) String() string {
+// valueString formats a value for reports.
+func valueString(v Value) string {
 	num := func(x float64) string { return formatNumber(x) }
 	var s string
 	switch {

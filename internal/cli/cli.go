@@ -19,6 +19,7 @@ import (
 	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/result"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -384,7 +385,7 @@ func (r *reportRun) write(env *Env, fn func(io.Writer) error) int {
 }
 
 // render writes res in the chosen format.
-func render(w io.Writer, format string, res *compare.Result) error {
+func render(w io.Writer, format string, res *result.Result) error {
 	switch format {
 	case "json":
 		return report.JSON(w, res)

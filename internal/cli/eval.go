@@ -6,6 +6,7 @@ import (
 
 	"github.com/storydiff/storydiff/compare"
 	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/result"
 )
 
 const evalHelp = `Clusters the articles as 'cluster' does (same flags and defaults) and scores
@@ -58,7 +59,7 @@ func runEval(args []string, env *Env) int {
 	if err != nil {
 		return failure(env, err)
 	}
-	er := &report.EvalReport{
+	er := &result.EvalReport{
 		Version: Version,
 		Gold:    *gold,
 		Inputs:  fs.Args(),
