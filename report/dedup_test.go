@@ -7,22 +7,33 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storydiff/storydiff/internal/dedup"
+	"github.com/storydiff/storydiff/result"
 )
 
-// dedupResult runs dedup on the hand-written corpus in testdata: two
-// near-duplicate groups (a wire story with two edited reprints, and a
-// rewritten budget story), one article alone and one malformed line.
-func dedupResult(t *testing.T, opt dedup.Options) *dedup.Result {
-	t.Helper()
-	res, err := dedup.Run([]string{filepath.Join("testdata", "dedup-input.jsonl")}, opt)
-	if err != nil {
-		t.Fatal(err)
+// dedupSummary is the summary of a dedup run over a hand-written corpus
+// (internal/dedup/testdata/dedup-input.jsonl; TestSummary there checks
+// these figures): two near-duplicate groups (a wire story with two edited
+// reprints, and a rewritten budget story), one article alone and one
+// malformed line.
+func dedupSummary() *result.DedupSummary {
+	return &result.DedupSummary{
+		Version: "0.1.0", Inputs: []string{"testdata/dedup-input.jsonl"},
+		ShingleKind: "word", ShingleSize: 5, Permutations: 128, Seed: 0, Bands: 42, Rows: 3, Threshold: 0.5, Keep: "first",
+		Articles: 6, Bytes: 2674, Skipped: 1, Groups: 2, InGroups: 5, Duplicates: 3, Kept: 3, Candidates: 48,
+		Largest: []result.LargestGroup{
+			{Group: 1, Size: 3, Representative: "wire-1", LowestSimilarity: 0.71875},
+			{Group: 2, Size: 2, Representative: "city-1", LowestSimilarity: 0.5859375},
+		},
+		Histogram: []result.SimilarityBin{{Lo: 0.5, Hi: 0.6, Members: 1}, {Lo: 0.6, Hi: 0.7, Members: 0}, {Lo: 0.7, Hi: 0.8, Members: 2}, {Lo: 0.8, Hi: 0.9, Members: 0}, {Lo: 0.9, Hi: 1, Members: 0}},
 	}
-	return res
 }
 
-var dedupInfo = DedupInfo{Version: "0.1.0", Inputs: []string{"testdata/dedup-input.jsonl"}}
+func dedupGroups() *result.DedupGroups {
+	return &result.DedupGroups{Groups: []result.DedupGroup{
+		{Members: []string{"wire-1", "post-7", "herald|3"}, Representative: "wire-1", Similarity: []float64{1, 0.71875, 0.7421875}},
+		{Members: []string{"city-1", "city-2"}, Representative: "city-1", Similarity: []float64{1, 0.5859375}},
+	}}
+}
 
 func dedupGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -42,12 +53,8 @@ func dedupGolden(t *testing.T, name string, got []byte) {
 }
 
 func TestDedupMarkdown(t *testing.T) {
-	res := dedupResult(t, dedup.Options{})
-	if len(res.Groups) != 2 || res.Skipped != 1 {
-		t.Fatalf("fixture: %d groups, %d skipped; want 2 and 1", len(res.Groups), res.Skipped)
-	}
 	var buf bytes.Buffer
-	if err := DedupMarkdown(&buf, res, dedupInfo); err != nil {
+	if err := DedupMarkdown(&buf, dedupSummary()); err != nil {
 		t.Fatal(err)
 	}
 	dedupGolden(t, "TestDedupMarkdown.golden.md", buf.Bytes())
@@ -62,8 +69,12 @@ func TestDedupMarkdown(t *testing.T) {
 }
 
 func TestDedupTable(t *testing.T) {
+	s := dedupSummary()
+	s.Keep = "longest"
+	s.Largest[0].Representative, s.Largest[0].LowestSimilarity = "post-7", 0.515625
+	s.Histogram[0].Members, s.Histogram[2].Members = 2, 1
 	var buf bytes.Buffer
-	if err := DedupTable(&buf, dedupResult(t, dedup.Options{Keep: dedup.KeepLongest}), dedupInfo); err != nil {
+	if err := DedupTable(&buf, s); err != nil {
 		t.Fatal(err)
 	}
 	dedupGolden(t, "TestDedupTable.golden.txt", buf.Bytes())
@@ -71,7 +82,7 @@ func TestDedupTable(t *testing.T) {
 
 func TestDedupGroups(t *testing.T) {
 	var buf bytes.Buffer
-	if err := DedupGroups(&buf, dedupResult(t, dedup.Options{})); err != nil {
+	if err := DedupGroups(&buf, dedupGroups()); err != nil {
 		t.Fatal(err)
 	}
 	dedupGolden(t, "TestDedupGroups.golden.jsonl", buf.Bytes())
@@ -81,15 +92,16 @@ func TestDedupGroups(t *testing.T) {
 }
 
 func TestDedupNoGroups(t *testing.T) {
-	res := dedupResult(t, dedup.Options{Threshold: 1})
+	s := dedupSummary()
+	s.Groups, s.InGroups, s.Duplicates, s.Kept, s.Largest, s.Histogram = 0, 0, 0, 6, nil, nil
 	var md, tb, js bytes.Buffer
-	if err := DedupMarkdown(&md, res, dedupInfo); err != nil {
+	if err := DedupMarkdown(&md, s); err != nil {
 		t.Fatal(err)
 	}
-	if err := DedupTable(&tb, res, dedupInfo); err != nil {
+	if err := DedupTable(&tb, s); err != nil {
 		t.Fatal(err)
 	}
-	if err := DedupGroups(&js, res); err != nil {
+	if err := DedupGroups(&js, &result.DedupGroups{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, out := range []string{md.String(), tb.String()} {
@@ -102,17 +114,22 @@ func TestDedupNoGroups(t *testing.T) {
 	}
 }
 
-func TestDedupJSONString(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", `"plain"`},
-		{"q\"b\\n\nt\t\x01\x7f", `"q\"b\\n\nt\t\u0001\u007f"`},
-		{"bad \xff utf8", `"bad \ufffd utf8"`},
-		{"sep\u2028x", `"sep\u2028x"`},
-		{"ünï", `"ünï"`},
+// TestDedupGroupsJSON checks the encoding of ids (encoding/json's, without
+// HTML escaping) and of the saved members.
+func TestDedupGroupsJSON(t *testing.T) {
+	ids := []string{"q\"b\\n\nt\t\x01", "bad \xff utf8", "sep\u2028x", "<ünï>&"}
+	g := &result.DedupGroups{Against: true, Groups: []result.DedupGroup{
+		{Members: ids, Representative: ids[0], Similarity: []float64{1, 0.5, 0.25, 0.125}, Saved: ids[:1]},
+		{Members: []string{"a", "b"}, Representative: "a", Similarity: []float64{1, 0.75}},
+	}}
+	var buf bytes.Buffer
+	if err := DedupGroups(&buf, g); err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := string(appendJSONString(nil, tt.in)); got != tt.want {
-			t.Errorf("appendJSONString(%q) = %s, want %s", tt.in, got, tt.want)
-		}
+	want := `{"group":1,"members":["q\"b\\n\nt\t\u0001","bad \ufffd utf8","sep\u2028x","<ünï>&"],"representative":"q\"b\\n\nt\t\u0001",` +
+		`"similarity":{"q\"b\\n\nt\t\u0001":1.000,"bad \ufffd utf8":0.500,"sep\u2028x":0.250,"<ünï>&":0.125},"saved":["q\"b\\n\nt\t\u0001"]}` + "\n" +
+		`{"group":2,"members":["a","b"],"representative":"a","similarity":{"a":1.000,"b":0.750},"saved":[]}` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("DedupGroups =\n%s\nwant\n%s", got, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/dedup"
 	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/result"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -190,8 +191,9 @@ func runDedup(args []string, env *Env) int {
 		errorf(env, "note: %d article(s) renamed for sharing an id with another (ID-2, ID-3, ...)", res.Renamed)
 	}
 
-	info := report.DedupInfo{Version: Version, Inputs: paths, Against: *against}
-	if err := files.write(&outs, res, out.format, info); err != nil {
+	summary := res.Summary()
+	summary.Version, summary.Inputs, summary.Against = Version, paths, *against
+	if err := files.write(&outs, res, out.format, summary); err != nil {
 		return failure(env, err)
 	}
 	mb := float64(res.Bytes) / 1e6
@@ -237,7 +239,7 @@ func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, e
 }
 
 // write writes res to the outputs and commits the set.
-func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format string, info report.DedupInfo) error {
+func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format string, summary *result.DedupSummary) error {
 	var err error
 	if d.save != nil {
 		err = outs.Write(d.save, func(w io.Writer) error {
@@ -246,7 +248,7 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format str
 		})
 	}
 	if err == nil {
-		err = outs.Write(d.groups, func(w io.Writer) error { return report.DedupGroups(w, res) })
+		err = outs.Write(d.groups, func(w io.Writer) error { return report.DedupGroups(w, res.NamedGroups()) })
 	}
 	if err == nil && d.kept != nil {
 		err = outs.Write(d.kept, func(w io.Writer) error {
@@ -261,9 +263,9 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format str
 	if err == nil {
 		err = outs.Write(d.summary, func(w io.Writer) error {
 			if format == "table" {
-				return report.DedupTable(w, res, info)
+				return report.DedupTable(w, summary)
 			}
-			return report.DedupMarkdown(w, res, info)
+			return report.DedupMarkdown(w, summary)
 		})
 	}
 	if err != nil {

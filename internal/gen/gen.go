@@ -23,6 +23,7 @@ package gen
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -247,10 +248,11 @@ func (g *generator) chunk(c int, cw, tw *bytes.Buffer) Stats {
 			st.Groups++
 		}
 	}
+	enc := newEncoder(cw)
 	for i, a := range out {
 		a.id = "a" + strconv.Itoa(lo+i+1)
 		a.text = g.render(a)
-		g.writeArticle(cw, a)
+		enc.Encode(articleJSON{ID: a.id, Title: a.title, Source: a.source, Date: a.date, Text: a.text}) // into a bytes.Buffer: cannot fail
 	}
 	st.Articles = n
 	// Ground truth, grouped by original, groups in order of their original's
@@ -287,27 +289,20 @@ func (g *generator) chunk(c int, cw, tw *bytes.Buffer) Stats {
 			art := corpus.Article{Title: m.a.title, Text: m.a.text}
 			sets[i] = sopt.Shingles(art.FullText())
 		}
-		var b []byte
+		var b bytes.Buffer
+		enc := newEncoder(&b)
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
-				b = append(b, `{"a":"`...)
-				b = append(b, ms[i].a.id...)
-				b = append(b, `","b":"`...)
-				b = append(b, ms[j].a.id...)
-				b = append(b, `","group":"`...)
-				b = append(b, grp[0].id...)
-				b = append(b, `","jaccard":`...)
-				b = strconv.AppendFloat(b, shingle.Jaccard(sets[i], sets[j]), 'f', 6, 64)
-				b = append(b, `,"edit":`...)
-				b = strconv.AppendFloat(b, max(ms[i].a.edit, ms[j].a.edit), 'f', 4, 64)
-				b = append(b, "}\n"...)
+				enc.Encode(pairJSON{A: ms[i].a.id, B: ms[j].a.id, Group: grp[0].id, // into a bytes.Buffer: cannot fail
+					Jaccard: decimal{shingle.Jaccard(sets[i], sets[j]), 6},
+					Edit:    decimal{max(ms[i].a.edit, ms[j].a.edit), 4}})
 				st.Pairs++
 			}
 		}
 		lines = append(lines, struct {
 			first int
 			b     []byte
-		}{ms[0].idx, b})
+		}{ms[0].idx, b.Bytes()})
 	}
 	for i := 1; i < len(lines); i++ {
 		for j := i; j > 0 && lines[j].first < lines[j-1].first; j-- {
@@ -531,48 +526,38 @@ func (g *generator) render(a *article) string {
 	return string(b)
 }
 
-func (g *generator) writeArticle(w *bytes.Buffer, a *article) {
-	b := g.buf[:0]
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, a.id)
-	b = append(b, `,"title":`...)
-	b = appendJSONString(b, a.title)
-	b = append(b, `,"source":`...)
-	b = appendJSONString(b, a.source)
-	b = append(b, `,"date":`...)
-	b = appendJSONString(b, a.date)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, a.text)
-	b = append(b, "}\n"...)
-	w.Write(b)
-	g.buf = b
+// articleJSON is an article as JSON Lines: the fields in this order.
+type articleJSON struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+	Date   string `json:"date"`
+	Text   string `json:"text"`
 }
 
-// appendJSONString appends s as a JSON string. The generator only produces
-// printable ASCII and newlines, but any control character is escaped.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"':
-			b = append(b, `\"`...)
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\t':
-			b = append(b, `\t`...)
-		default:
-			b = append(b, fmt.Sprintf(`\u%04x`, c)...)
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+// pairJSON is a ground-truth pair as JSON Lines.
+type pairJSON struct {
+	A       string  `json:"a"`
+	B       string  `json:"b"`
+	Group   string  `json:"group"`
+	Jaccard decimal `json:"jaccard"`
+	Edit    decimal `json:"edit"`
+}
+
+// decimal is a number written with a fixed number of decimals.
+type decimal struct {
+	v      float64
+	places int
+}
+
+func (d decimal) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, d.v, 'f', d.places, 64), nil
+}
+
+// newEncoder returns a JSON Lines encoder into w that writes <, > and &
+// as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
 }

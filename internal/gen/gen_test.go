@@ -144,19 +144,6 @@ func TestGenerateWriteError(t *testing.T) {
 	}
 }
 
-func TestAppendJSONString(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", `"plain"`},
-		{"a \"q\" \\ b\nc\td\x01", `"a \"q\" \\ b\nc\td\u0001"`},
-		{"", `""`},
-	}
-	for _, tt := range tests {
-		if got := string(appendJSONString(nil, tt.in)); got != tt.want {
-			t.Errorf("appendJSONString(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
 func BenchmarkGenerate(b *testing.B) {
 	var n int64
 	for b.Loop() {

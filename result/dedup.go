@@ -1,0 +1,63 @@
+package result
+
+// DedupSummary is the summary of a deduplication run: its parameters and
+// the counts, largest groups and similarity histogram package
+// internal/dedup computes. `storydiff dedup` prints it with -o.
+type DedupSummary struct {
+	Version string   // storydiff version
+	Inputs  []string // paths as given
+	Against string   // saved signature file compared against, "" if none
+
+	ShingleKind  string // "word" or "char"
+	ShingleSize  int
+	Permutations int
+	Seed         uint64
+	Bands, Rows  int     // the LSH banding
+	Threshold    float64 // estimated Jaccard at or above which two articles are linked
+	Keep         string  // which member represents a group: "first" or "longest"
+
+	Articles     int   // articles read and signed in this run
+	Bytes        int64 // input bytes read
+	Skipped      int   // records or files skipped with a warning
+	Saved        int   // articles of the saved batch compared against
+	MatchedSaved int   // new articles in a group that holds a saved one
+	Groups       int   // near-duplicate groups (two or more articles)
+	InGroups     int   // this run's articles in a group
+	Duplicates   int   // this run's articles a filtered corpus drops
+	Kept         int   // this run's articles a filtered corpus keeps
+	Candidates   int   // candidate checks made (pairs sharing a band, counted per band)
+
+	Largest   []LargestGroup  // the largest groups, largest first (then in group order)
+	Histogram []SimilarityBin // similarity of the members to their representative
+}
+
+// LargestGroup is one row of the largest groups of a [DedupSummary].
+type LargestGroup struct {
+	Group            int     // its number in the group output, from 1
+	Size             int     // members
+	Representative   string  // id of the member kept
+	LowestSimilarity float64 // lowest similarity of a member to the representative
+}
+
+// SimilarityBin counts the group members (other than representatives)
+// whose similarity to their representative is in [Lo, Hi), the last bin
+// including 1.
+type SimilarityBin struct {
+	Lo, Hi  float64
+	Members int
+}
+
+// DedupGroups are the near-duplicate groups of a deduplication run, in
+// output order: `storydiff dedup` writes them as JSON Lines.
+type DedupGroups struct {
+	Against bool // compared with a saved batch: every group lists its Saved members
+	Groups  []DedupGroup
+}
+
+// DedupGroup is one group of near-duplicate articles.
+type DedupGroup struct {
+	Members        []string  // ids in input order, saved articles first
+	Representative string    // id of the member to keep
+	Similarity     []float64 // estimated Jaccard of each member to the representative (1 for itself)
+	Saved          []string  // members from the saved batch, in member order
+}
