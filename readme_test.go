@@ -117,7 +117,7 @@ func TestREADMEDedupDefaults(t *testing.T) {
 	sec := section(t, "## Corpus scale: `dedup` and `generate`")
 	flags := helpFlags(t, "dedup")
 	for _, want := range []struct{ flag, readme string }{
-		{"threshold", fmt.Sprintf("The default `--threshold` %g", dedup.DefaultThreshold)},
+		{"threshold", fmt.Sprintf("The default `--threshold` %g", shingle.DefaultNearDuplicate)},
 		{"max-bytes", fmt.Sprintf("`--max-bytes` (default %d MiB", dedup.DefaultMaxBytes>>20)},
 	} {
 		if !strings.Contains(sec, want.readme) {
@@ -127,7 +127,7 @@ func TestREADMEDedupDefaults(t *testing.T) {
 			t.Errorf("dedup --help shows no default for --%s", want.flag)
 		}
 	}
-	if b, r := shingle.RecallParams(dedup.DefaultThreshold, 128, dedup.CandidateRecall); !strings.Contains(sec, fmt.Sprintf("(%d×%d at %g)", b, r, dedup.DefaultThreshold)) {
+	if b, r := shingle.RecallParams(shingle.DefaultNearDuplicate, 128, dedup.CandidateRecall); !strings.Contains(sec, fmt.Sprintf("(%d×%d at %g)", b, r, shingle.DefaultNearDuplicate)) {
 		t.Errorf("README does not give dedup's banding at the default threshold, %d×%d", b, r)
 	}
 	if b, r := shingle.Params(0.5, 128, 0.5, 0.5); !strings.Contains(readme(t), fmt.Sprintf("0.5 at 128 permutations is %d×%d", b, r)) {

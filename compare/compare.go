@@ -15,20 +15,13 @@ import (
 	"github.com/storydiff/storydiff/shingle"
 )
 
-// Measured defaults (ECB+ development topics; see README "How clustering
-// works"). Knobs without a field in [Options] are package constants.
-const (
-	// DefaultSameEvent is the mean event-term cosine at or above which a
-	// document joins an established cluster (and two clusters merge).
-	DefaultSameEvent = 0.04
-	// DefaultNearDuplicate is the estimated word-5-shingle Jaccard at or
-	// above which two articles are near-duplicates.
-	DefaultNearDuplicate = 0.5
-)
+// DefaultSameEvent is the mean event-term cosine at or above which a
+// document joins an established cluster (and two clusters merge), measured
+// on the ECB+ development topics (see README, "Reports of the same event").
+const DefaultSameEvent = 0.04
 
-// Tunables without a field in [Options]; variables only so that the
-// experiment harness can vary them.
-var (
+// Knobs without a field in [Options], measured with the default.
+const (
 	// strongFactor × SameEvent is the mean cosine two clusters need to
 	// merge unless exactly one of them holds coreSize documents or more:
 	// a new cluster must start from strong evidence (two lone articles
@@ -65,12 +58,14 @@ const (
 	allPairsUpTo = 8
 )
 
-// DefaultOptions returns the measured defaults: word 5-shingles, 128
-// permutations, seed 1, near-duplicate Jaccard 0.5, same-event cosine 0.04.
+// DefaultOptions returns the defaults: [shingle.DefaultOptions] (word
+// 5-shingles, 128 permutations, seed 1), near-duplicate Jaccard
+// [shingle.DefaultNearDuplicate] (0.5) and same-event cosine
+// [DefaultSameEvent] (0.04).
 func DefaultOptions() Options {
 	return Options{
-		Shingle:       shingle.Options{Kind: shingle.Word, K: 5, Perms: 128, Seed: 1},
-		NearDuplicate: DefaultNearDuplicate,
+		Shingle:       shingle.DefaultOptions(),
+		NearDuplicate: shingle.DefaultNearDuplicate,
 		SameEvent:     DefaultSameEvent,
 	}
 }
@@ -90,16 +85,20 @@ func (o Options) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-func checkOptions(opt Options) error {
-	switch {
-	case opt.Shingle.Perms < 1:
-		return errors.New("compare: Shingle.Perms must be at least 1")
-	case opt.SameEvent <= 0 || opt.SameEvent > 1 || math.IsNaN(opt.SameEvent):
-		return errors.New("compare: SameEvent must be in (0, 1]")
-	case opt.NearDuplicate <= 0 || opt.NearDuplicate > 1 || math.IsNaN(opt.NearDuplicate):
-		return errors.New("compare: NearDuplicate must be in (0, 1]")
+// check returns opt with the shingle defaults applied (zero K and Perms),
+// or an error naming the option that is out of range.
+func (o Options) check() (Options, error) {
+	o.Shingle = o.Shingle.WithDefaults()
+	if err := o.Shingle.Check(); err != nil {
+		return o, err
 	}
-	return nil
+	switch {
+	case !(o.SameEvent > 0 && o.SameEvent <= 1): // NaN too
+		return o, errors.New("compare: SameEvent must be in (0, 1]")
+	case !(o.NearDuplicate > 0 && o.NearDuplicate <= 1):
+		return o, errors.New("compare: NearDuplicate must be in (0, 1]")
+	}
+	return o, nil
 }
 
 // features computes the per-document features and unit tf-idf vectors of
@@ -229,7 +228,8 @@ func candidates(fs []docFeatures, opt Options) [][2]int {
 // 3×SameEvent, or at least SameEvent when exactly one of them already holds
 // five or more articles.
 func Run(arts []*corpus.Article, opt Options) (*result.Result, error) {
-	if err := checkOptions(opt); err != nil {
+	opt, err := opt.check()
+	if err != nil {
 		return nil, err
 	}
 	arts = sortArticles(arts)
@@ -417,7 +417,8 @@ func itoa(n int) string {
 // not have linked it, and the report says so. Articles are taken in ID
 // order; the result does not depend on the order of arts.
 func Diff(arts []*corpus.Article, opt Options) (*result.Result, error) {
-	if err := checkOptions(opt); err != nil {
+	opt, err := opt.check()
+	if err != nil {
 		return nil, err
 	}
 	if len(arts) < 2 {

@@ -15,6 +15,7 @@ import (
 	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/result"
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // loadDir loads a directory of articles with the real loader.
@@ -238,7 +239,9 @@ func TestRunOrderIndependentAndDeterministic(t *testing.T) {
 
 func TestRunOptionsErrors(t *testing.T) {
 	for _, mod := range []func(*Options){
-		func(o *Options) { o.Shingle.Perms = 0 },
+		func(o *Options) { o.Shingle.Perms = -1 }, // 0 means the default
+		func(o *Options) { o.Shingle.Perms = shingle.MaxPerms + 1 },
+		func(o *Options) { o.Shingle.K = -1 },
 		func(o *Options) { o.SameEvent = 0 },
 		func(o *Options) { o.NearDuplicate = 1.5 },
 	} {

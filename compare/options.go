@@ -8,9 +8,9 @@ import (
 )
 
 // Options configures clustering. The zero value is not useful: start from
-// DefaultOptions.
+// [DefaultOptions].
 type Options struct {
-	Shingle       shingle.Options // shingle kind and size, permutations, seed
+	Shingle       shingle.Options // shingle kind and size (0: 5), permutations (0: 128), seed
 	NearDuplicate float64         // Jaccard (word shingles) at or above which a pair is a near-duplicate
 	SameEvent     float64         // same-event score at or above which two reports are linked
 	Facts         bool            // extract and compare facts inside clusters of two or more

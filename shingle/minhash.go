@@ -2,10 +2,6 @@ package shingle
 
 import "sync"
 
-// DefaultPerms is the number of permutations used by [Options.MinHasher]
-// when Options.Perms is less than 1.
-const DefaultPerms = 128
-
 // SketchVersion identifies the tokenising, hashing and sketch scheme. It
 // changes whenever the signature of some input under the same options and
 // seed would change, so that saved signatures can be checked for

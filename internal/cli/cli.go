@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +19,6 @@ import (
 	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/result"
-	"github.com/storydiff/storydiff/shingle"
 )
 
 // Version is printed by --version and in every report header.
@@ -134,6 +132,9 @@ func parseFlags(fs *pflag.FlagSet, args []string, env *Env) (int, bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK, true
 		}
+		if ee, ok := errors.AsType[*enumError](err); ok {
+			return usageError(env, "%v", ee), true // names the flag and its choices
+		}
 		errorf(env, "%v", err)
 		fmt.Fprintf(env.Stderr, "Run '%s --help' for usage.\n", fs.Name())
 		return ExitUsage, true
@@ -191,15 +192,17 @@ func failure(env *Env, err error) int {
 
 // outputFlags are shared by every command that writes a report.
 type outputFlags struct {
-	format   string
+	format   format
 	output   string
 	strict   bool
 	maxBytes int
 }
 
-func addOutputFlags(fs *pflag.FlagSet, formats string) *outputFlags {
+// addOutputFlags registers --format (with the formats the command writes,
+// the first the default), --output and --strict.
+func addOutputFlags(fs *pflag.FlagSet, formats ...format) *outputFlags {
 	o := &outputFlags{}
-	fs.StringVarP(&o.format, "format", "f", "markdown", "report `format`: "+formats)
+	formatVar(fs, &o.format, formats...)
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&o.strict, "strict", false, "treat any skipped input (bad file, malformed JSONL line) as a failure (exit 1)")
 	return o
@@ -210,13 +213,8 @@ func (o *outputFlags) addMaxBytes(fs *pflag.FlagSet, def int) {
 	fs.IntVar(&o.maxBytes, "max-bytes", def, "skip an article (a file, or a JSONL record) longer than `n` bytes, with a warning")
 }
 
-// check validates the format against allowed and --max-bytes, printing why
-// they are wrong.
-func (o *outputFlags) check(env *Env, allowed ...string) bool {
-	if !slices.Contains(allowed, o.format) {
-		usageError(env, "unknown --format %q (want %s)", o.format, strings.Join(allowed, ", "))
-		return false
-	}
+// check validates --max-bytes, printing why it is wrong.
+func (o *outputFlags) check(env *Env) bool {
 	if o.maxBytes < 1 {
 		usageError(env, "--max-bytes must be positive")
 		return false
@@ -224,41 +222,21 @@ func (o *outputFlags) check(env *Env, allowed ...string) bool {
 	return true
 }
 
-// shingleFlags registers the shingling, MinHash and threshold flags into opt.
-type shingleFlags struct {
-	kind string
-}
-
-func addClusterFlags(fs *pflag.FlagSet, opt *compare.Options) *shingleFlags {
-	sf := &shingleFlags{kind: "word"}
-	if opt.Shingle.Kind == shingle.Char {
-		sf.kind = "char"
-	}
-	fs.StringVar(&sf.kind, "shingle-kind", sf.kind, "shingle `kind` for near-duplicate detection: word or char")
+// addClusterFlags registers the shingling, MinHash and threshold flags of
+// the comparison commands into opt, with its values as defaults.
+func addClusterFlags(fs *pflag.FlagSet, opt *compare.Options) {
+	shingleKindVar(fs, &opt.Shingle.Kind, "shingle `kind` for near-duplicate detection: %s")
 	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "near-duplicate shingle size (`n` words, or characters with --shingle-kind=char)")
 	fs.IntVar(&opt.Shingle.Perms, "perms", opt.Shingle.Perms, "MinHash permutations (`n`); more is more accurate and slower")
 	fs.Uint64Var(&opt.Shingle.Seed, "seed", opt.Shingle.Seed, "`seed` for the MinHash permutations (same seed, same signatures)")
 	fs.Float64Var(&opt.NearDuplicate, "near-dup", opt.NearDuplicate, "estimated shingle Jaccard `threshold` at or above which two linked articles are near-duplicates (measured: reprints score 0.6-1, independent reports of one event below 0.1)")
 	fs.Float64Var(&opt.SameEvent, "same-event", opt.SameEvent, "mean event-term cosine `threshold` for an article to join an established cluster (5+ articles); two small clusters need 3x this (measured on ECB+: B-cubed F1 0.903-0.934 for 0.025-0.045)")
-	return sf
 }
 
-func (sf *shingleFlags) apply(env *Env, opt *compare.Options) bool {
-	switch sf.kind {
-	case "word":
-		opt.Shingle.Kind = shingle.Word
-	case "char", "character":
-		opt.Shingle.Kind = shingle.Char
-	default:
-		usageError(env, "unknown --shingle-kind %q (want word or char)", sf.kind)
-		return false
-	}
+// checkCluster checks the flags addClusterFlags registered.
+func checkCluster(env *Env, opt *compare.Options) bool {
 	switch {
-	case opt.Shingle.K < 1:
-		usageError(env, "--shingle must be at least 1")
-		return false
-	case opt.Shingle.Perms < 1 || opt.Shingle.Perms > 4096:
-		usageError(env, "--perms must be between 1 and 4096")
+	case !checkShingle(env, opt.Shingle):
 		return false
 	case !inUnitInterval(opt.NearDuplicate):
 		usageError(env, "--near-dup must be in (0, 1]")
@@ -384,12 +362,12 @@ func (r *reportRun) write(env *Env, fn func(io.Writer) error) int {
 	return ExitOK
 }
 
-// render writes res in the chosen format.
-func render(w io.Writer, format string, res *result.Result) error {
-	switch format {
-	case "json":
+// render writes res in format f.
+func render(w io.Writer, f format, res *result.Result) error {
+	switch f {
+	case formatJSON:
 		return report.JSON(w, res)
-	case "table":
+	case formatTable:
 		return report.Table(w, res)
 	default:
 		return report.Markdown(w, res)

@@ -38,13 +38,13 @@ func runCluster(args []string, env *Env) int {
 func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	fs := newFlagSet(name, "PATH...", help, env)
 	opt := compare.DefaultOptions()
-	out := addOutputFlags(fs, "markdown, table or json")
+	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
 	out.addMaxBytes(fs, articleMaxBytes)
-	sf := addClusterFlags(fs, &opt)
+	addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env) || !checkCluster(env, &opt) {
 		return ExitUsage
 	}
 	if fs.NArg() == 0 {

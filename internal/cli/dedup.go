@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +16,6 @@ import (
 	"github.com/storydiff/storydiff/internal/dedup"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/result"
-	"github.com/storydiff/storydiff/shingle"
 )
 
 const dedupHelp = `Streams the articles through MinHash signatures (on all cores) and an LSH
@@ -55,63 +55,48 @@ directory (read recursively) or - for standard input. Bad records (malformed
 JSON, invalid UTF-8, empty or over --max-bytes) are reported as file:line
 warnings (at most 5 in a row for one file, then a count) and skipped.`
 
+// progress says when dedup draws a progress bar (--progress).
+type progress string
+
+const (
+	progressAuto   progress = "auto"
+	progressAlways progress = "always"
+	progressNever  progress = "never"
+)
+
+func (p progress) String() string { return string(p) }
+
 func runDedup(args []string, env *Env) int {
 	fs := newFlagSet("dedup", "PATH...", dedupHelp, env)
-	opt := dedup.Options{
-		Shingle:   shingle.Options{Kind: shingle.Word, K: 5, Perms: 128},
-		Threshold: dedup.DefaultThreshold,
-		MaxBytes:  dedup.DefaultMaxBytes,
-	}
-	out := addOutputFlags(fs, "markdown or table")
+	opt := dedup.DefaultOptions()
+	out := addOutputFlags(fs, formatMarkdown, formatTable)
 	fs.Float64VarP(&opt.Threshold, "threshold", "t", opt.Threshold, "estimated Jaccard `similarity` at or above which two articles are near-duplicates")
-	kind := fs.String("shingle-kind", "word", "shingle `kind`: word or char")
+	shingleKindVar(fs, &opt.Shingle.Kind, "shingle `kind`: %s")
 	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "shingle size (`n` words, or characters with --shingle-kind=char)")
 	fs.IntVar(&opt.Shingle.Perms, "perms", opt.Shingle.Perms, "MinHash permutations (`n`)")
-	fs.Uint64Var(&opt.Shingle.Seed, "seed", 0, "`seed` for the MinHash permutations (same seed, same signatures)")
+	fs.Uint64Var(&opt.Shingle.Seed, "seed", opt.Shingle.Seed, "`seed` for the MinHash permutations (same seed, same signatures)")
 	fs.IntVar(&opt.Bands, "bands", 0, "LSH `bands` (default: chosen from --threshold and --perms)")
 	fs.IntVar(&opt.Rows, "rows", 0, "LSH `rows` per band (with --bands)")
-	keep := fs.String("keep", "first", "which member of a group to keep (`rule`): first (input order) or longest")
+	enumVar(fs, &opt.Keep, "keep", "", "which member of a group to keep (`rule`): %s",
+		named(dedup.KeepFirst, "input order"), named(dedup.KeepLongest, ""))
 	groups := fs.String("groups", "", "write the groups as JSON Lines to `FILE` (atomically) instead of standard output")
 	kept := fs.String("kept", "", "write the ids to keep, one per line, to `FILE`")
 	save := fs.String("save", "", "save this batch's signatures and parameters to `FILE`")
 	against := fs.String("against", "", "compare with the batch saved in `FILE` by --save")
-	progress := fs.String("progress", "auto", "`when` to draw a progress bar on standard error: auto (when it is a terminal), always or never")
+	progress := progressAuto
+	enumVar(fs, &progress, "progress", "", "`when` to draw a progress bar on standard error: %s",
+		named(progressAuto, "when it is a terminal"), named(progressAlways, ""), named(progressNever, ""))
 	fs.IntVar(&opt.Workers, "workers", 0, "signing goroutines (`n`; default: all cores); output does not depend on it")
 	out.addMaxBytes(fs, dedup.DefaultMaxBytes)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.check(env, "markdown", "table") {
+	if !out.check(env) || !checkShingle(env, opt.Shingle) {
 		return ExitUsage
 	}
 	opt.MaxBytes = out.maxBytes
-	switch *kind {
-	case "word":
-		opt.Shingle.Kind = shingle.Word
-	case "char", "character":
-		opt.Shingle.Kind = shingle.Char
-	default:
-		return usageError(env, "unknown --shingle-kind %q (want word or char)", *kind)
-	}
-	switch *keep {
-	case "first":
-		opt.Keep = dedup.KeepFirst
-	case "longest":
-		opt.Keep = dedup.KeepLongest
-	default:
-		return usageError(env, "unknown --keep %q (want first or longest)", *keep)
-	}
-	switch *progress {
-	case "auto", "always", "never":
-	default:
-		return usageError(env, "unknown --progress %q (want auto, always or never)", *progress)
-	}
 	switch {
-	case opt.Shingle.K < 1:
-		return usageError(env, "--shingle must be at least 1")
-	case opt.Shingle.Perms < 1 || opt.Shingle.Perms > 4096:
-		return usageError(env, "--perms must be between 1 and 4096")
-	case !(opt.Threshold > 0 && opt.Threshold <= 1):
+	case !inUnitInterval(opt.Threshold):
 		return usageError(env, "--threshold must be in (0, 1]")
 	case opt.Bands < 0 || opt.Rows < 0 || (opt.Bands > 0) != (opt.Rows > 0):
 		return usageError(env, "--bands and --rows go together and must be positive")
@@ -154,7 +139,7 @@ func runDedup(args []string, env *Env) int {
 	warn := &warner{env: env}
 	opt.Warn = warn.warn
 	start := time.Now()
-	if *progress == "always" || (*progress == "auto" && env.StderrIsTerminal) {
+	if progress == progressAlways || (progress == progressAuto && env.StderrIsTerminal) {
 		bar := newDedupBar(paths, env)
 		warn.before = func() { bar.Clear() }
 		opt.Progress = func(p dedup.Progress) {
@@ -173,6 +158,9 @@ func runDedup(args []string, env *Env) int {
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	res, err := dedup.Run(paths, opt)
 	warn.flush()
+	if pe, ok := errors.AsType[*dedup.ParamsError](err); ok {
+		err = fmt.Errorf("%w: saved with %s, this run uses %s", dedup.ErrParams, shingleArgs(pe.Saved), shingleArgs(pe.Run))
+	}
 	if err != nil {
 		if *against != "" && !isMisuse(err) {
 			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
@@ -239,7 +227,7 @@ func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, e
 }
 
 // write writes res to the outputs and commits the set.
-func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format string, summary *result.DedupSummary) error {
+func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, f format, summary *result.DedupSummary) error {
 	var err error
 	if d.save != nil {
 		err = outs.Write(d.save, func(w io.Writer) error {
@@ -262,7 +250,7 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, format str
 	}
 	if err == nil {
 		err = outs.Write(d.summary, func(w io.Writer) error {
-			if format == "table" {
+			if f == formatTable {
 				return report.DedupTable(w, summary)
 			}
 			return report.DedupMarkdown(w, summary)

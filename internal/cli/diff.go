@@ -18,13 +18,13 @@ link are marked "unrelated".`
 func runDiff(args []string, env *Env) int {
 	fs := newFlagSet("diff", "A B [C ...]", diffHelp, env)
 	opt := compare.DefaultOptions()
-	out := addOutputFlags(fs, "markdown, table or json")
+	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
 	out.addMaxBytes(fs, articleMaxBytes)
-	sf := addClusterFlags(fs, &opt)
+	addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env) || !checkCluster(env, &opt) {
 		return ExitUsage
 	}
 	if fs.NArg() == 0 {

@@ -23,13 +23,13 @@ func runEval(args []string, env *Env) int {
 	opt := compare.DefaultOptions()
 	gold := fs.String("gold", "", "gold clustering `file` (file<TAB>cluster)")
 	top := fs.Int("top", 10, "show the `n` worst merges and splits")
-	out := addOutputFlags(fs, "markdown, table or json")
+	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
 	out.addMaxBytes(fs, articleMaxBytes)
-	sf := addClusterFlags(fs, &opt)
+	addClusterFlags(fs, &opt)
 	if code, stop := parseFlags(fs, args, env); stop {
 		return code
 	}
-	if !out.check(env, "markdown", "table", "json") || !sf.apply(env, &opt) {
+	if !out.check(env) || !checkCluster(env, &opt) {
 		return ExitUsage
 	}
 	if *gold == "" {
@@ -68,9 +68,9 @@ func runEval(args []string, env *Env) int {
 	}
 	return run.write(env, func(w io.Writer) error {
 		switch out.format {
-		case "json":
+		case formatJSON:
 			return report.EvalJSON(w, er)
-		case "table":
+		case formatTable:
 			return report.EvalTable(w, er)
 		default:
 			return report.EvalMarkdown(w, er)

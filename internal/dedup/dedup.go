@@ -46,7 +46,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"runtime"
 
 	"github.com/storydiff/storydiff/shingle"
@@ -68,22 +67,24 @@ func (k Keep) String() string {
 	return "first"
 }
 
-// DefaultThreshold is the default estimated Jaccard similarity of word
-// 5-shingle sets at or above which two articles are near-duplicates. Word
-// 5-shingles are strict: one changed word in twenty already brings a copy
-// down to about 0.6, a reprint with a new headline, a dropped paragraph and
-// a sign-off appended is at 0.6–0.8, while independently written reports of
-// one event share almost no 5-word sequences (below 0.1). 0.5 thus catches
-// lightly and moderately edited copies without linking distinct texts.
-const DefaultThreshold = 0.5
-
 // DefaultMaxBytes is the default size limit of one article (record line).
 const DefaultMaxBytes = 16 << 20
 
-// Options configures [Run]. The zero value of a field selects its default.
+// DefaultOptions returns the defaults of `storydiff dedup`: word 5-shingles,
+// 128 permutations and seed 1 ([shingle.DefaultOptions]), threshold
+// [shingle.DefaultNearDuplicate] (0.5) with bands and rows chosen from it,
+// [KeepFirst], all cores and [DefaultMaxBytes].
+func DefaultOptions() Options {
+	return Options{Shingle: shingle.DefaultOptions(), Threshold: shingle.DefaultNearDuplicate, MaxBytes: DefaultMaxBytes}
+}
+
+// Options configures [Run]. The zero value of a field selects its default,
+// except for Shingle.Seed: seed 0 is a seed like any other, so the zero
+// Options sign with seed 0 where [DefaultOptions] has
+// [shingle.DefaultSeed].
 type Options struct {
-	Shingle   shingle.Options // shingle kind and size, permutations and seed (defaults: word 5-shingles, 128, seed 0)
-	Threshold float64         // estimated Jaccard similarity to link two articles (default DefaultThreshold)
+	Shingle   shingle.Options // shingle kind, size (0: 5), permutations (0: 128) and seed
+	Threshold float64         // estimated Jaccard similarity to link two articles (0: shingle.DefaultNearDuplicate)
 	Bands     int             // LSH bands; 0 chooses bands and rows from Threshold (see CandidateRecall)
 	Rows      int             // rows per band; used with Bands
 	Keep      Keep            // representative of a group
@@ -93,7 +94,7 @@ type Options struct {
 	// Against is a batch saved earlier (see [ReadSignatures]): the new
 	// articles are compared with it as well as with each other, and a group
 	// holding a saved article has a saved article as representative. Its
-	// parameters must equal this run's ([Params.Check]).
+	// shingle options must equal this run's (else a [*ParamsError]).
 	Against *Signatures
 
 	// Pairs asks for every linked pair in [Result.Pairs] (for evaluation;
@@ -115,14 +116,9 @@ type Progress struct {
 }
 
 func (o *Options) defaults() error {
-	if o.Shingle.K == 0 {
-		o.Shingle.K = 5
-	}
-	if o.Shingle.Perms == 0 {
-		o.Shingle.Perms = 128
-	}
+	o.Shingle = o.Shingle.WithDefaults()
 	if o.Threshold == 0 {
-		o.Threshold = DefaultThreshold
+		o.Threshold = shingle.DefaultNearDuplicate
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -130,12 +126,11 @@ func (o *Options) defaults() error {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
 	}
+	if err := o.Shingle.Check(); err != nil {
+		return err
+	}
 	switch {
-	case o.Shingle.K < 1:
-		return errors.New("shingle size must be at least 1")
-	case o.Shingle.Perms < 1 || o.Shingle.Perms > 4096:
-		return errors.New("permutations must be between 1 and 4096")
-	case o.Threshold <= 0 || o.Threshold > 1 || math.IsNaN(o.Threshold):
+	case !(o.Threshold > 0 && o.Threshold <= 1): // NaN too
 		return errors.New("threshold must be in (0, 1]")
 	case o.Bands < 0 || o.Rows < 0:
 		return errors.New("bands and rows must not be negative")
@@ -156,31 +151,18 @@ func (o *Options) defaults() error {
 // 128 permutations, threshold 0.5 gives 42 bands of 3 rows.
 const CandidateRecall = 0.95
 
-// Params are the parameters a signature depends on, plus the banding used.
-type Params struct {
-	Kind  shingle.Kind
-	K     int
-	Perms int
-	Seed  uint64
+// A ParamsError reports a saved batch whose signatures were made with
+// other shingle options than this run's, so that the two cannot be
+// compared. It wraps [ErrParams].
+type ParamsError struct {
+	Saved, Run shingle.Options
 }
 
-// String describes p as flags.
-func (p Params) String() string {
-	kind := "word"
-	if p.Kind == shingle.Char {
-		kind = "char"
-	}
-	return fmt.Sprintf("--shingle-kind %s --shingle %d --perms %d --seed %d", kind, p.K, p.Perms, p.Seed)
+func (e *ParamsError) Error() string {
+	return fmt.Sprintf("%v: saved with %v, this run uses %v", ErrParams, e.Saved, e.Run)
 }
 
-// Check returns an error naming the differences when saved signatures made
-// with p cannot be compared with signatures made with q.
-func (p Params) Check(q Params) error {
-	if p == q {
-		return nil
-	}
-	return fmt.Errorf("%w: saved with %s, this run uses %s", ErrParams, p, q)
-}
+func (e *ParamsError) Unwrap() error { return ErrParams }
 
 // ErrParams is wrapped by the error of comparing signatures made with
 // different parameters.
@@ -202,7 +184,7 @@ type Pair struct {
 
 // Result is the outcome of [Run].
 type Result struct {
-	Params    Params
+	Params    shingle.Options // what the signatures were made with
 	Threshold float64
 	Bands     int
 	Rows      int

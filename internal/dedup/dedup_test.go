@@ -35,7 +35,7 @@ func TestGroups(t *testing.T) {
 			for _, l := range tt.links {
 				uf.Union(l[0], l[1])
 			}
-			store := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 1})
+			store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 1})
 			for i := range tt.n {
 				store.Append(fmt.Sprint(i), 0, []uint32{1})
 			}
@@ -58,7 +58,7 @@ func TestGroupsRepresentative(t *testing.T) {
 	uf := shingle.NewUnionFind(5)
 	uf.Union(0, 2)
 	uf.Union(2, 4)
-	store := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4})
+	store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4})
 	lengths := []uint32{10, 0, 30, 0, 30}
 	sigs := [][]uint32{{1, 2, 3, 4}, {0, 0, 0, 0}, {1, 2, 3, 9}, {0, 0, 0, 0}, {1, 2, 8, 9}}
 	for i, sig := range sigs {
@@ -87,7 +87,7 @@ func TestGroupsRepresentative(t *testing.T) {
 }
 
 func TestSignaturesRoundTrip(t *testing.T) {
-	s := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4, Seed: 42})
+	s := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4, Seed: 42})
 	ids := []string{"a", "", "ünïcode id", strings.Repeat("x", 300)}
 	lengths := []uint32{10, 0, 7, 1 << 31}
 	slab := []uint32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1<<32 - 1, 3, 3}
@@ -138,19 +138,6 @@ func TestSignaturesRoundTrip(t *testing.T) {
 	}
 	if _, err := ReadSignatures(bytes.NewReader(append(bytes.Clone(data), 0))); !errors.Is(err, ErrSigFile) {
 		t.Errorf("trailing byte: error = %v, want ErrSigFile", err)
-	}
-}
-
-func TestParamsCheck(t *testing.T) {
-	p := Params{Kind: shingle.Word, K: 5, Perms: 128, Seed: 1}
-	if err := p.Check(p); err != nil {
-		t.Errorf("Check(same) = %v, want nil", err)
-	}
-	q := p
-	q.Perms = 64
-	err := p.Check(q)
-	if !errors.Is(err, ErrParams) || !strings.Contains(err.Error(), "--perms 128") || !strings.Contains(err.Error(), "--perms 64") {
-		t.Errorf("Check(other perms) = %v, want ErrParams naming both", err)
 	}
 }
 
@@ -278,15 +265,16 @@ func TestRunBadOptions(t *testing.T) {
 
 func TestRunAgainstMismatch(t *testing.T) {
 	path := writeCorpus(t, rec("a", "one two three four five six"))
-	saved := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 64})
+	saved := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 64})
 	_, err := Run([]string{path}, Options{Against: saved})
-	if !errors.Is(err, ErrParams) {
-		t.Errorf("Run against 64-permutation batch: error %v, want ErrParams", err)
+	pe, ok := errors.AsType[*ParamsError](err)
+	if !errors.Is(err, ErrParams) || !ok || pe.Saved.Perms != 64 || pe.Run.Perms != 128 {
+		t.Errorf("Run against 64-permutation batch: error %v, want a ParamsError of 64 and 128 permutations", err)
 	}
 }
 
 func FuzzReadSignatures(f *testing.F) {
-	s := NewSignatures(Params{Kind: shingle.Word, K: 5, Perms: 4, Seed: 1})
+	s := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4, Seed: 1})
 	s.Append("a", 3, []uint32{1, 2, 3, 4})
 	s.Append("b", 0, []uint32{5, 6, 7, 8})
 	var buf bytes.Buffer

@@ -83,12 +83,12 @@ func Run(paths []string, opt Options) (*Result, error) {
 	if err := opt.defaults(); err != nil {
 		return nil, err
 	}
-	params := Params{Kind: opt.Shingle.Kind, K: opt.Shingle.K, Perms: opt.Shingle.Perms, Seed: opt.Shingle.Seed}
+	params := opt.Shingle
 	res := &Result{Params: params, Threshold: opt.Threshold, Bands: opt.Bands, Rows: opt.Rows, Keep: opt.Keep}
 	c := &collector{opt: &opt, res: res, perms: params.Perms, store: NewSignatures(params)}
 	if opt.Against != nil {
-		if err := opt.Against.Params.Check(params); err != nil {
-			return nil, err
+		if opt.Against.Params != params {
+			return nil, &ParamsError{Saved: opt.Against.Params, Run: params}
 		}
 		if err := opt.Against.checkScheme(); err != nil {
 			return nil, err

@@ -17,7 +17,7 @@ import (
 // fixed blocks, so a growing batch never copies (or holds twice) what it has.
 // The zero value is not usable: start with [NewSignatures].
 type Signatures struct {
-	Params  Params
+	Params  shingle.Options // what the signatures were made with
 	IDs     []string
 	Lengths []uint32 // text length in bytes, for --keep longest
 
@@ -31,7 +31,7 @@ type Signatures struct {
 const blockArticles = 1 << 14
 
 // NewSignatures returns an empty batch for signatures made with p.
-func NewSignatures(p Params) *Signatures { return &Signatures{Params: p} }
+func NewSignatures(p shingle.Options) *Signatures { return &Signatures{Params: p} }
 
 // Len returns the number of articles.
 func (s *Signatures) Len() int { return len(s.IDs) }
@@ -94,9 +94,8 @@ var ErrSigFile = errors.New("not a valid storydiff signature file")
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-func probe(p Params) []uint32 {
-	o := shingle.Options{Kind: p.Kind, K: p.K, Perms: p.Perms, Seed: p.Seed}
-	sig := shingle.NewMinHasher(p.Perms, p.Seed).Signature(o.Shingles(probeText))
+func probe(p shingle.Options) []uint32 {
+	sig := p.MinHasher().Signature(p.Shingles(probeText))
 	out := make([]uint32, p.Perms)
 	copy(out, sig)
 	return out
@@ -199,8 +198,8 @@ func ReadSignatures(r io.Reader) (*Signatures, error) {
 	s.Params.Perms = int(le.Uint32(h[12:]))
 	s.Params.Seed = le.Uint64(h[16:])
 	n := le.Uint64(h[24:])
-	if s.Params.Perms < 1 || s.Params.Perms > 4096 || s.Params.K < 1 || s.Params.Kind > shingle.Char {
-		return nil, bad("implausible parameters %s", s.Params)
+	if err := s.Params.Check(); err != nil {
+		return nil, bad("implausible parameters: %v", err)
 	}
 	if n > 1<<31 {
 		return nil, bad("implausible article count %d", n)
