@@ -108,7 +108,7 @@ func features(arts []*corpus.Article, opt Options) []docFeatures {
 	mh := shingle.NewMinHasher(opt.Shingle.Perms, opt.Shingle.Seed)
 	parallel.For(len(arts), opt.workers(), func(i int) {
 		a := arts[i]
-		fs[i].counts = termCounts(a.Title, a.Text, defaultFeatures)
+		fs[i].counts = termCounts(a.Title, a.Text)
 		text := stripBoilerplate(a.FullText())
 		fs[i].sig = mh.Signature(opt.Shingle.Shingles(text))
 	})

@@ -317,7 +317,7 @@ func TestStripBoilerplate(t *testing.T) {
 }
 
 func TestTermCounts(t *testing.T) {
-	got := termCounts("Quake hits Iran", "An earthquake struck southern Iran in 2005. Tara Reid said the Royal Navy helped.", defaultFeatures)
+	got := termCounts("Quake hits Iran", "An earthquake struck southern Iran in 2005. Tara Reid said the Royal Navy helped.")
 	for _, k := range []string{"b:quake_hits", "y:2005", "p:tara_reid", "p:royal_navy", "b:southern_iran"} {
 		if got[k] == 0 {
 			t.Errorf("termCounts missing %q: %v", k, got)
@@ -344,7 +344,7 @@ func TestTermCountsWeights(t *testing.T) {
 		{"other numbers dropped", "", "It killed 120 people.", "n:120", 0},
 	}
 	for _, tt := range tests {
-		if got := termCounts(tt.title, tt.body, defaultFeatures)[tt.term]; got != tt.want {
+		if got := termCounts(tt.title, tt.body)[tt.term]; got != tt.want {
 			t.Errorf("%s: termCounts(%q, %q)[%q] = %v, want %v", tt.name, tt.title, tt.body, tt.term, got, tt.want)
 		}
 	}
@@ -394,7 +394,7 @@ func FuzzTermCounts(f *testing.F) {
 	f.Add("Title", "Body with U.S. and 1,000 people.\nREAD MORE: x")
 	f.Add("\xff\xfe", "İstanbul ǅemal 's '' -- ..")
 	f.Fuzz(func(t *testing.T, title, body string) {
-		for k, v := range termCounts(title, body, defaultFeatures) {
+		for k, v := range termCounts(title, body) {
 			if v <= 0 || len(k) < 3 {
 				t.Errorf("termCounts(%q, %q): term %q count %v", title, body, k, v)
 			}

@@ -168,47 +168,38 @@ people man men woman women first second third news report reports reported repor
 	return m
 }()
 
-// featureConfig weighs the kinds of terms. The zero value is not useful;
-// see defaultFeatures.
-type featureConfig struct {
-	entity  float64 // extra weight of a name (capitalised word not opening a sentence)
-	year    float64 // weight of a year (1800-2099)
-	number  float64 // weight of other numbers (0 drops them)
-	bigram  float64 // weight of adjacent content-word pairs (0 drops them)
-	entPair float64 // weight of adjacent name pairs ("tara reid")
-	title   float64 // extra count for words of the title
-	unigram float64 // weight of single content words
-}
-
-// Measured on ECB+ (see the package documentation): content-word bigrams and
-// name pairs carry the event; single words only a little. A year counts
-// three times (tf 1+ln 3 once log-scaled): a year shared by two reports is
-// strong evidence of one event, since reports of two events of one kind
-// usually differ in year, and its idf has no background prior (see
-// termPrior), so a year every article names weighs nothing. Against year 1
-// this raised B-cubed F1 on ECB+ at the defaults from 0.914 to 0.934 (odd
-// topics 0.899 to 0.919, even 0.932 to 0.940). Title terms get no extra
-// weight: double-counting them helped large clusters but hurt corpora of
-// two to four reports per event.
-var defaultFeatures = featureConfig{unigram: 0.25, entity: 0, year: 3, number: 0, bigram: 1, entPair: 2, title: 0}
+// Term weights, measured on ECB+ (see the package documentation):
+// content-word bigrams and name pairs carry the event; single words only a
+// little. A year counts three times (tf 1+ln 3 once log-scaled): a year
+// shared by two reports is strong evidence of one event, since reports of
+// two events of one kind usually differ in year, and its idf has no
+// background prior (see termPrior), so a year every article names weighs
+// nothing. Against year 1 this raised B-cubed F1 on ECB+ at the defaults
+// from 0.914 to 0.934 (odd topics 0.899 to 0.919, even 0.932 to 0.940).
+// Title terms get no extra weight: double-counting them helped large
+// clusters but hurt corpora of two to four reports per event. Capitalised
+// words alone and numbers other than years are not terms.
+const (
+	unigramWeight  = 0.25 // a single content word
+	bigramWeight   = 1.0  // adjacent content words
+	namePairWeight = 2.0  // adjacent capitalised names ("tara reid")
+	yearWeight     = 3.0  // a year (1800-2099)
+)
 
 // termCounts returns the weighted term counts of an article's title and
-// body. Keys are prefixed by kind: "w:" word, "e:" name, "y:" year, "n:"
-// number, "b:" bigram, "p:" name pair.
-func termCounts(title, body string, fc featureConfig) map[string]float64 {
+// body. Keys are prefixed by kind: "w:" word, "y:" year, "b:" bigram, "p:"
+// name pair.
+func termCounts(title, body string) map[string]float64 {
 	counts := map[string]float64{}
-	add := func(ws []word, scale float64) {
+	for _, text := range []string{title, body} {
+		ws := words(stripBoilerplate(text))
 		var prev *word
 		for i := range ws {
 			w := &ws[i]
 			switch {
 			case w.number:
 				if len(w.text) == 4 && (strings.HasPrefix(w.text, "18") || strings.HasPrefix(w.text, "19") || strings.HasPrefix(w.text, "20")) {
-					if fc.year > 0 {
-						counts["y:"+w.text] += fc.year * scale
-					}
-				} else if fc.number > 0 {
-					counts["n:"+w.text] += fc.number * scale
+					counts["y:"+w.text] += yearWeight
 				}
 				prev = nil
 				continue
@@ -216,25 +207,16 @@ func termCounts(title, body string, fc featureConfig) map[string]float64 {
 				prev = nil
 				continue
 			}
-			if fc.unigram > 0 {
-				counts["w:"+w.text] += fc.unigram * scale
-			}
-			name := w.capital && !w.sentenceStart
-			if name && fc.entity > 0 {
-				counts["e:"+w.text] += fc.entity * scale
-			}
+			counts["w:"+w.text] += unigramWeight
 			if prev != nil {
-				if fc.bigram > 0 {
-					counts["b:"+prev.text+"_"+w.text] += fc.bigram * scale
-				}
-				if fc.entPair > 0 && w.capital && prev.capital && (name || !prev.sentenceStart) {
-					counts["p:"+prev.text+"_"+w.text] += fc.entPair * scale
+				counts["b:"+prev.text+"_"+w.text] += bigramWeight
+				name := w.capital && !w.sentenceStart
+				if w.capital && prev.capital && (name || !prev.sentenceStart) {
+					counts["p:"+prev.text+"_"+w.text] += namePairWeight
 				}
 			}
 			prev = w
 		}
 	}
-	add(words(stripBoilerplate(title)), 1+fc.title)
-	add(words(stripBoilerplate(body)), 1)
 	return counts
 }
