@@ -757,6 +757,15 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 			}
 		}
 	}
+	// What an amount of money is: "an $82 million deal", "a $144 billion
+	// bailout", "the $80 million offer".
+	if unit.dim == dimMoney && noun == "" && j < len(toks) {
+		t := toks[j]
+		if l := t.lower(); t.isWord() && !t.isCap() && !isDigitStart(l) && !nounStop[l] && !isVerbForm(l) && !speechVerbs[l] && len(l) > 2 {
+			noun = lemma(l)
+			end = j + 1
+		}
+	}
 	if unit.dim == dimCount && noun != "" {
 		if u, ok := units[noun]; ok && u.dim != dimPercent {
 			unit = u
@@ -1143,7 +1152,12 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 		}
 	}
 	compat := compatible(fa, fb)
-	if sameDoc && !compat {
+	if sameDoc && !compat && !(a.sent != b.sent && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun] &&
+		fa.measure == fb.measure && valueRatio(fa, fb) < 1.5) {
+		// Two values in one article are two quantities, unless the
+		// article gives one thing two close values in two sentences ("an
+		// $82 million deal", "the $80 million offer"): a contradiction of
+		// its own.
 		return 0, false, true
 	}
 	ya, yb := timeAnchors(a.ctx), timeAnchors(b.ctx)
