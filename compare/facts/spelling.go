@@ -187,7 +187,21 @@ func deletionKeys(f string) []string {
 // of a name.
 func nameWord(toks []token, i int) bool {
 	t := toks[i]
-	return t.isWord() && t.isCap() && !isDigitStart(t.text) && !isCalendarWord(t.lower()) && !isContraction(t.text)
+	if !t.isWord() || isDigitStart(t.text) || isCalendarWord(t.lower()) || isContraction(t.text) {
+		return false
+	}
+	return t.isCap() || particleName(t.text)
+}
+
+// particleName reports a name written after a lower-case particle:
+// "al-Fakhora", "el-Sisi", "bin-Laden", "d'Estaing".
+func particleName(w string) bool {
+	for _, p := range []string{"al-", "el-", "bin-", "ibn-", "abu-", "d'", "d’"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper(firstRune(rest)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSentenceStart reports whether toks[k] starts its sentence or a quote.
