@@ -127,6 +127,7 @@ type figure struct {
 	measure    string   // what the figure states ("killed", "magnitude"), "" when unknown
 	near       bool     // the measure word is the figure's own ("Ten dead", "killed 40"), not one nearby
 	owner      string   // a name the figure belongs to (an age, a record), folded
+	subject    string   // the player a statistic is of ("Bryant scored 22 points"), folded: only ever a veto
 	mods       []string // the words before the counted noun ("AK-47 assault" rifles)
 	strict     bool     // the qualifier excludes the number ("more than", "nearly")
 	pred       string   // the verb it is the object or subject of, stemmed ("sent", "shoot"), or ""
@@ -911,6 +912,27 @@ func ownerBefore(toks []token, k int) string {
 	return foldName(strings.TrimSuffix(strings.TrimSuffix(toks[e-1].text, "'s"), "’s"))
 }
 
+// statNouns count what a player does: "Bryant scored 22 points", a
+// figure that belongs to the player named before it.
+var statNouns = set("point", "rebound", "assist", "yard", "goal", "run", "touchdown", "save", "strikeout", "hit",
+	"reception", "steal", "block", "tackle", "sack", "interception", "carry", "homer", "ace", "birdie", "wicket",
+	"minute", "game", "start", "win", "loss", "season")
+
+// statOwner returns the player a statistic belongs to: the nearest
+// capitalised name before it in its clause, folded, or "".
+func statOwner(toks []token, a int) string {
+	for k := a - 1; k >= 0 && k >= a-10; k-- {
+		t := toks[k]
+		if clauseStop[t.text] || t.text == "." {
+			return ""
+		}
+		if t.isWord() && t.isCap() && !commonWords[t.lower()] && !isCalendarWord(t.lower()) && !isSentenceStart(toks, k) {
+			return foldName(strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s"))
+		}
+	}
+	return ""
+}
+
 // ownerGlue are words between a name and a figure it owns.
 var ownerGlue = set("a", "an", "is", "was", "has", "had", "now", "to", "improved", "compiled", "went", "finished",
 	"with", "at", "his", "her", "its", "record", "of")
@@ -1145,6 +1167,9 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	modMatch := !nounMatch && (slices.Contains(fa.mods, fb.noun) || slices.Contains(fb.mods, fa.noun))
 	if !nounMatch && !modMatch && !genericNouns[fa.noun] && !genericNouns[fb.noun] {
 		return 0, false, true
+	}
+	if fa.subject != "" && fb.subject != "" && fa.subject != fb.subject {
+		return 0, false, true // two players' points
 	}
 	if fa.owner != "" && fb.owner != "" && fa.owner != fb.owner {
 		if same, _ := sameToken(fa.owner, fb.owner); !same {
@@ -1544,12 +1569,9 @@ func describeFigure(r *row) string {
 	if owner != "" {
 		s += " (" + owner + ")"
 	}
-	for i := range r.nodes {
-		if c := r.item(i).fig.convOf; c != "" {
-			if v, err := strconv.ParseFloat(c, 64); err == nil {
-				s += " (converted from " + formatNumber(v) + ")"
-			}
-			break
+	if c := r.item(0).fig.convOf; c != "" && r.allPairs(func(a, b *item) bool { return a.fig.convOf == b.fig.convOf }) {
+		if v, err := strconv.ParseFloat(c, 64); err == nil {
+			s += " (converted from " + formatNumber(v) + ")"
 		}
 	}
 	if s == "" {

@@ -311,8 +311,10 @@ func spellingVariant(a, b string) (ok, translit bool) {
 	if isAllCaps(a) != isAllCaps(b) {
 		return false, false
 	}
-	// A plural or a possessive is not another spelling.
-	if fa+"s" == fb || fb+"s" == fa || fa+"es" == fb || fb+"es" == fa {
+	// A plural, a possessive or another form of one English word is not
+	// another spelling (Democrats, Democratic; Escaped, Escapes), nor is a
+	// British or American spelling (Organisation, Organization).
+	if morphological(fa, fb) || britishAmerican(plainFold(a)) == britishAmerican(plainFold(b)) {
 		return false, false
 	}
 	if strings.TrimSuffix(fa, "e") == strings.TrimSuffix(fb, "e") {
@@ -358,6 +360,28 @@ func spellingVariant(a, b string) (ok, translit bool) {
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
+// englishSuffixes are endings that make another form of one word.
+var englishSuffixes = set("", "s", "es", "ed", "d", "ic", "ics", "ing", "er", "ers", "ist", "ists", "ism", "al", "ly",
+	"ian", "ians", "an", "ans", "ese", "ation", "ations")
+
+// morphological reports whether a and b differ only by an English ending
+// after a common stem of five letters or more.
+func morphological(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 && englishSuffixes[a[n:]] && englishSuffixes[b[n:]]
+}
+
+// britishAmerican folds British spellings and hyphens to one form:
+// organisation/organization, centre/center, labour/labor, co-operation/
+// cooperation.
+var britishAmerican = func() func(string) string {
+	r := strings.NewReplacer("isation", "ization", "ise", "ize", "yse", "yze", "our", "or", "tre", "ter", "-", "", "ll", "l")
+	return func(s string) string { return r.Replace(s) }
+}()
 
 // abbreviations of place words written inside names: Aoraki-Mt, St Louis.
 var placeAbbrev = strings.NewReplacer("mt.", "mount", "mt", "mount", "st.", "saint", "ft.", "fort", "ft", "fort")
