@@ -1280,6 +1280,14 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if (bare || unowned) && ctx < 0.5 {
 		return s, false, false
 	}
+	// A team or a boxer has many records (season, home, career): records
+	// over very different numbers of games are different records.
+	if fa.dim == dimRecord {
+		ga, gb := fa.val.Lo+*fa.val.Hi, fb.val.Lo+*fb.val.Hi
+		if ga > 1.5*gb || gb > 1.5*ga {
+			return 0, false, true
+		}
+	}
 	return s, s >= figureAlign, false
 }
 

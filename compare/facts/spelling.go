@@ -130,7 +130,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 				}
 				tried[pair] = true
 				x, y := sps[g[a]], sps[g[b]]
-				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) {
+				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) || twoEdits(x, y) && !sharedName(x, y) && !anagram(x.fold, y.fold) {
 					continue
 				}
 				if rx, ry := find(g[a]), find(g[b]); rx != ry {
@@ -243,13 +243,7 @@ func tiedSpellings(x, y *spelling) bool {
 		suffixOnly(x.fold, y.fold) {
 		return false // German and Germany
 	}
-	shared := false
-	for k := range x.co {
-		if y.co[k] {
-			shared = true
-		}
-	}
-	if shared {
+	if sharedName(x, y) {
 		return true
 	}
 	if len(x.co) > 0 && len(y.co) > 0 && max(len(x.fold), len(y.fold)) < 8 {
@@ -272,6 +266,36 @@ func tiedSpellings(x, y *spelling) bool {
 			}
 		}
 		return inter >= 3
+	}
+	return false
+}
+
+// twoEdits reports spellings two edits apart (Christian, Christmas): only
+// the rest of a shared name, or the same letters, tie them.
+func twoEdits(x, y *spelling) bool {
+	d, _ := osa([]rune(x.fold), []rune(y.fold))
+	return d >= 2
+}
+
+// anagram reports two spellings of the same letters: letters swapped in
+// typing (Klitschko, Klitchsko), not another word (Christian, Christmas).
+func anagram(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	slices.Sort(ra)
+	slices.Sort(rb)
+	return slices.Equal(ra, rb)
+}
+
+// sharedName reports whether two spellings are written with a common word
+// of a name ("Heydar Alishbandi", "Heydar Alishvandi").
+func sharedName(x, y *spelling) bool {
+	for k := range x.co {
+		if y.co[k] {
+			return true
+		}
 	}
 	return false
 }
@@ -363,7 +387,7 @@ func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
 
 // englishSuffixes are endings that make another form of one word.
 var englishSuffixes = set("", "s", "es", "ed", "d", "ic", "ics", "ing", "er", "ers", "ist", "ists", "ism", "al", "ly",
-	"ian", "ians", "an", "ans", "ese", "ation", "ations")
+	"ian", "ians", "an", "ans", "ese", "ation", "ations", "a", "um", "on", "us", "i")
 
 // morphological reports whether a and b differ only by an English ending
 // after a common stem of five letters or more.
