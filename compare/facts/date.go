@@ -507,13 +507,22 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	case da.happening != "" && da.happening == db.happening:
 		s += 0.6
 	}
+	// Different event words, or different names around them, say two
+	// happenings: the polls opened at 8 and closed at 6; she checked into
+	// Betty Ford at 1:30 and showed up at Morningside at noon.
+	otherHappening := da.happening != "" && db.happening != "" && da.happening != db.happening && (da.near || db.near)
+	na, nb := names(a.ctx), names(b.ctx)
+	otherNames := len(na) > 0 && len(nb) > 0 && !intersects(na, nb)
 	switch {
-	case da.clock != nil && a.first && b.first:
+	case da.clock != nil && a.first && b.first && !otherHappening && !otherNames:
 		// The first time of day a report gives (not the time something was
 		// said) dates its event: two reports' first times are one time.
 		s += 1.2
 	case a.unique && b.unique:
 		s += 0.7
+	}
+	if otherHappening {
+		s -= 0.5
 	}
 	if equal {
 		s += 0.5
