@@ -914,9 +914,8 @@ func ownerBefore(toks []token, k int) string {
 
 // statNouns count what a player does: "Bryant scored 22 points", a
 // figure that belongs to the player named before it.
-var statNouns = set("point", "rebound", "assist", "yard", "goal", "run", "touchdown", "save", "strikeout", "hit",
-	"reception", "steal", "block", "tackle", "sack", "interception", "carry", "homer", "ace", "birdie", "wicket",
-	"minute", "game", "start", "win", "loss", "season")
+var statNouns = set("point", "rebound", "assist", "yard", "touchdown", "strikeout", "reception", "tackle", "sack",
+	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning")
 
 // statOwner returns the player a statistic belongs to: the nearest
 // capitalised name before it in its clause, folded, or "".
@@ -1268,6 +1267,11 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if !compat && !sameMeasure && !samePred && !uniqueThing && !sameConv && ctx < 0.15 && !(fa.owner != "" && fa.owner == fb.owner) {
 		return s, false, false
 	}
+	// A player's statistic conflicts only with the same player's: the
+	// points of players not named are not one quantity.
+	if statNouns[fa.noun] && !compat && (fa.subject == "" || fa.subject != fb.subject) {
+		return s, false, false
+	}
 	// An age belongs to a person: two ages align only when both name
 	// their owner, or when they agree.
 	if fa.dim == dimAge && (fa.owner == "" || fb.owner == "") && !compat {
@@ -1403,10 +1407,15 @@ func compatible(a, b *figure) bool {
 		a, b = b, a
 	}
 	if a.exactPoint() && b.qual == qAtLeast {
-		if b.strict {
-			return a.lo > b.lo && a.lo <= b.lo+math.Max(b.step, 0.5*b.lo)
+		// A round bound ("more than 100") says little of how far above.
+		above := math.Max(b.step, 0.5*b.lo)
+		if b.step >= b.lo {
+			above = 1.5 * b.lo
 		}
-		return a.lo >= b.lo && a.lo <= b.lo+math.Max(b.step, 0.5*b.lo)
+		if b.strict {
+			return a.lo > b.lo && a.lo <= b.lo+above
+		}
+		return a.lo >= b.lo && a.lo <= b.lo+above
 	}
 	alo, ahi := a.interval()
 	blo, bhi := b.interval()
