@@ -214,8 +214,9 @@ func clockRelation(a, b *clock) (comparable, equal bool) {
 		alo, ahi, blo, bhi = alo-a.zone, ahi-a.zone, blo-b.zone, bhi-b.zone
 	} else if a.hasZone != b.hasZone {
 		// 7:37 local time against 07:37 GMT: the same reading in two
-		// zones is a discrepancy; different readings may be one moment.
-		return a.min == b.min && (a.local || b.local), a.min != b.min
+		// zones is a discrepancy; different readings may or may not be one
+		// moment, which says nothing either way.
+		return a.min == b.min && (a.local || b.local), false
 	}
 	meet := func(lo1, hi1, lo2, hi2 int) bool { return lo1 <= hi2 && lo2 <= hi1 }
 	eq := meet(alo, ahi, blo, bhi) || meet(alo+1440, ahi+1440, blo, bhi) || meet(alo, ahi, blo+1440, bhi+1440)

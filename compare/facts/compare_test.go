@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/storydiff/storydiff/corpus"
@@ -315,6 +316,73 @@ func TestFigureAlignment(t *testing.T) {
 			}
 			if conflict != tt.conflict || aligned != tt.aligned {
 				t.Errorf("figure conflict = %v, aligned = %v; want %v, %v\n%+v", conflict, aligned, tt.conflict, tt.aligned, c)
+			}
+		})
+	}
+}
+
+// TestIndependentReports checks the discrepancies an editor finds between
+// independently written reports of one event: the same quantity in
+// different words, approximate against exact, dates of one happening,
+// names spelled two ways; and what is not a discrepancy. The sentences are
+// written for the test; each case is one mechanism.
+func TestIndependentReports(t *testing.T) {
+	ref := time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, a, b string
+		kind       string // the conflict expected, "" for none
+		sureness   string // its sureness, when one is expected
+	}{
+		{"toll in other words", "The strike killed 40 people, officials said.",
+			"The death toll from the strike rose to 42 on Wednesday.", ConflictFigure, SureHigh},
+		{"exact vs at least", "The strike left 40 people dead.",
+			"At least 43 people were killed in the strike.", ConflictFigure, SureMedium},
+		{"magnitude", "A magnitude 7.6 earthquake struck the coast.",
+			"The 7.7-magnitude quake struck the coast on Sunday.", ConflictFigure, SureHigh},
+		{"wives", "Blackmore, who has 19 wives, was charged with polygamy.",
+			"Blackmore has 20 wives, prosecutors said as they charged him with polygamy.", ConflictFigure, ""},
+		{"about vs exact", "About 1,000 people were sheltering in schools after the floods.",
+			"Some 350 people were sheltering in schools after the floods.", ConflictFigure, SureLow},
+		{"children", "The school had 439 children on its roll.",
+			"More than 450 children were on the school's roll.", ConflictFigure, SureMedium},
+		{"dozens fits 40", "Dozens of people were killed in the strike.",
+			"The strike killed 40 people.", "", ""},
+		{"killed is not wounded", "The blast killed 12 people in the market.",
+			"The blast wounded 30 people in the market.", "", ""},
+		{"arrest day", "Police arrested the two men on Tuesday in the capital.",
+			"The two men were arrested on Wednesday in the capital.", ConflictDate, ""},
+		{"ousted year", "The president was ousted in 2002 after mass protests.",
+			"The president was ousted in 2003 after mass protests.", ConflictDate, SureHigh},
+		{"local time vs GMT", "The quake struck at 7:37 AM local time.",
+			"The quake struck at 07:37 GMT.", ConflictDate, SureLow},
+		{"same time in two zones", "The quake struck at 1023 GMT.",
+			"The quake struck at 0523 EST.", "", ""},
+		{"misspelt name", "Askar Akayev fled the capital. Akayev was ousted.",
+			"Askhar Akayev fled the capital, and Akayev was ousted.", ConflictSpelling, SureMedium},
+		{"misspelt school", "The UN school of al-Fakhora was hit by shells.",
+			"Shells hit the UN's al-Fahora school.", ConflictSpelling, SureLow},
+		{"transliteration", "Shells fell on Khan Yunis overnight.",
+			"Shells fell on Khan Younis overnight.", ConflictSpelling, SureLow},
+		{"capitals", "Attorney General Wally Oppal said charges were laid.",
+			"Attorney General Wally OPAL said charges were laid.", ConflictSpelling, ""},
+		{"brand typo", "BlackBerry sales fell in the quarter.",
+			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare([]*corpus.Article{{ID: "a", Text: tt.a, FirstLine: 1, Time: ref}, {ID: "b", Text: tt.b, FirstLine: 1, Time: ref}})
+			var got []string
+			for _, x := range c.Conflicts {
+				got = append(got, string(x.Kind)+"/"+string(x.Sureness))
+			}
+			if tt.kind == "" {
+				if len(got) != 0 {
+					t.Errorf("conflicts %q, want none: %+v", got, c.Conflicts)
+				}
+				return
+			}
+			if len(got) != 1 || !strings.HasPrefix(got[0], tt.kind+"/") || tt.sureness != "" && got[0] != tt.kind+"/"+tt.sureness {
+				t.Errorf("conflicts %q, want one %s (sureness %q): %+v", got, tt.kind, tt.sureness, c.Conflicts)
 			}
 		})
 	}

@@ -38,6 +38,9 @@ type dateMention struct {
 	// (negative before); offUnit the unit it was written in (7 for weeks).
 	offset, offUnit int
 	offApprox       bool // "about two weeks ago"
+	// day: for a time of day, the day its sentence names (a weekday, or a
+	// date), "" when none: times of different days are different times.
+	day string
 }
 
 var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "early",
@@ -349,6 +352,17 @@ func dateRelation(a, b dateMention) (comparable, equal bool) {
 		}
 		return clockRelation(a.clock, b.clock)
 	}
+	// A weekday resolved against a dateline, against a date written out:
+	// "Saturday" fits March 9 when March 9 was a Saturday, whichever
+	// Saturday the dateline made of it.
+	if a.weekday != "" && b.weekday == "" && b.class == dDay && !b.relative {
+		a, b = b, a
+	}
+	if b.weekday != "" && a.weekday == "" && a.class == dDay && !a.relative {
+		if t, err := time.Parse("2006-01-02", a.key); err == nil {
+			return true, strings.EqualFold(t.Weekday().String(), b.weekday)
+		}
+	}
 	// A weekday or month one article resolved and the other could not.
 	if a.class == dWeekday && b.weekday != "" || b.class == dWeekday && a.weekday != "" {
 		return false, a.key == b.weekday || b.key == a.weekday
@@ -404,6 +418,7 @@ var eventWords = func() map[string]string {
 	add("release", "released", "freed", "release")
 	add("replacement", "replaced", "replace", "succeeded")
 	add("announcement", "announced", "unveiled", "introduced", "launch", "released")
+	add("statement", "said", "says", "told", "briefing", "conference", "statement", "interview", "testified")
 	add("signing", "signed", "agreed", "deal")
 	add("visit", "visited", "arrived", "landed", "met")
 	add("crash", "crashed", "crash", "collided", "collision")
@@ -428,7 +443,12 @@ func happeningOf(toks []token, a, b int) (string, bool) {
 				}
 				continue
 			}
-			if ev, ok := eventWords[toks[k].lower()]; ok {
+			l := toks[k].lower()
+			if l == "fire" && k > 0 && (toks[k-1].lower() == "opened" || toks[k-1].lower() == "open") ||
+				(l == "opened" || l == "open") && k+1 < len(toks) && toks[k+1].lower() == "fire" {
+				return "shooting", d <= 3 // "opened fire" is a shooting, not a blaze or an opening
+			}
+			if ev, ok := eventWords[l]; ok {
 				return ev, d <= 3
 			}
 		}
@@ -469,8 +489,16 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	if sameDoc && !equal {
 		return 0, false, true
 	}
-	if da.happening != "" && db.happening != "" && da.happening != db.happening && (da.near || db.near) {
+	if da.clock != nil && da.day != "" && db.day != "" && da.day != db.day && !equal {
+		return 0, false, true // 8:30 p.m. on Monday, 10:30 p.m. on Tuesday
+	}
+	if da.happening != "" && db.happening != "" && da.happening != db.happening && da.near && db.near {
 		return 0, false, true
+	}
+	// When something was said is when it was reported: sources say it on
+	// different days without contradicting each other.
+	if !equal && (reportingTime(da) || reportingTime(db)) {
+		return 0, false, false
 	}
 	ctx := c.ctxSimilarity(a, b)
 	s := 2 * ctx
@@ -481,8 +509,22 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	case da.happening != "" && da.happening == db.happening:
 		s += 0.6
 	}
-	if a.unique && b.unique || da.clock != nil && a.first && b.first {
+	// Different event words, or different names around them, say two
+	// happenings: the polls opened at 8 and closed at 6; she checked into
+	// Betty Ford at 1:30 and showed up at Morningside at noon.
+	otherHappening := da.happening != "" && db.happening != "" && da.happening != db.happening && (da.near || db.near)
+	na, nb := names(a.ctx), names(b.ctx)
+	otherNames := len(na) > 0 && len(nb) > 0 && !intersects(na, nb)
+	switch {
+	case da.clock != nil && a.first && b.first && !otherHappening && !otherNames:
+		// The first time of day a report gives (not the time something was
+		// said) dates its event: two reports' first times are one time.
+		s += 1.2
+	case a.unique && b.unique:
 		s += 0.7
+	}
+	if otherHappening {
+		s -= 0.5
 	}
 	if equal {
 		s += 0.5

@@ -215,15 +215,29 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 		}
 		mask := make([]bool, len(toks[si]))
 		times := sentenceTimes(toks[si], ref)
-		for _, dm := range extractDates(toks[si], ref, mask) {
+		dms := extractDates(toks[si], ref, mask)
+		day := ""
+		for _, dm := range dms {
+			if dm.clock == nil && (dm.class == dDay || dm.class == dWeekday) {
+				day = dm.key // the day a sentence's times of day fall on
+				if dm.weekday != "" {
+					day = dm.weekday
+				}
+				break
+			}
+		}
+		for _, dm := range dms {
 			dm := dm
 			dm.happening, dm.near = happeningOf(toks[si], dm.t0, dm.t1)
+			if dm.clock != nil {
+				dm.day = day
+			}
 			base := "date:" + dm.class + ":" + dm.key + "|" + dm.happening
 			raw = append(raw, item{kind: KindDate, key: base + "@" + strconv.Itoa(si), base: base,
 				text: text[dm.start:dm.end], start: dm.start, end: dm.end, sent: si, date: &dm,
 				ctx:   withTimes(contextWords(toks[si], dm.t0, dm.t1), times, text[dm.start:dm.end]),
-				first: dm.clock != nil && firstClock})
-			if dm.clock != nil {
+				first: dm.clock != nil && firstClock && !reportingTime(&dm)})
+			if dm.clock != nil && !reportingTime(&dm) {
 				firstClock = false
 			}
 			numbered++
@@ -240,6 +254,9 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			f.pred = figurePredicate(toks[si], f.t0, f.t1)
 			if f.dim == dimAge && f.owner == "" {
 				f.owner = ageOwner(toks[si], f.t0, f.t1)
+			}
+			if f.owner == "" && statNouns[f.noun] {
+				f.subject = statOwner(toks[si], f.t0)
 			}
 			raw = append(raw, item{kind: KindFigure, key: figureKey(&f) + "@" + strconv.Itoa(si), base: figureKey(&f), text: text[f.start:f.end],
 				start: f.start, end: f.end, sent: si, fig: &f, ctx: withTimes(contextWords(toks[si], f.t0, f.t1), times, text[f.start:f.end])})
@@ -287,6 +304,12 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 		}
 	}
 	return d
+}
+
+// reportingTime reports a time of day that dates a statement or an
+// announcement ("he said shortly before noon"), not the event.
+func reportingTime(dm *dateMention) bool {
+	return dm.near && (dm.happening == "statement" || dm.happening == "announcement")
 }
 
 // contextWindow bounds the words around a figure or date that say what it

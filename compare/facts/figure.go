@@ -129,6 +129,7 @@ type figure struct {
 	measure    string   // what the figure states ("killed", "magnitude"), "" when unknown
 	near       bool     // the measure word is the figure's own ("Ten dead", "killed 40"), not one nearby
 	owner      string   // a name the figure belongs to (an age, a record), folded
+	subject    string   // the player a statistic is of ("Bryant scored 22 points"), folded: only ever a veto
 	mods       []string // the words before the counted noun ("AK-47 assault" rifles)
 	strict     bool     // the qualifier excludes the number ("more than", "nearly")
 	pred       string   // the verb it is the object or subject of, stemmed ("sent", "shoot"), or ""
@@ -759,6 +760,15 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 			}
 		}
 	}
+	// What an amount of money is: "an $82 million deal", "a $144 billion
+	// bailout", "the $80 million offer".
+	if unit.dim == dimMoney && noun == "" && j < len(toks) {
+		t := toks[j]
+		if l := t.lower(); t.isWord() && !t.isCap() && !isDigitStart(l) && !nounStop[l] && !isVerbForm(l) && !speechVerbs[l] && len(l) > 2 {
+			noun = lemma(l)
+			end = j + 1
+		}
+	}
 	if unit.dim == dimCount && noun != "" {
 		if u, ok := units[noun]; ok && u.dim != dimPercent {
 			unit = u
@@ -902,6 +912,26 @@ func ownerBefore(toks []token, k int) string {
 		return ""
 	}
 	return foldName(strings.TrimSuffix(strings.TrimSuffix(toks[e-1].text, "'s"), "’s"))
+}
+
+// statNouns count what a player does: "Bryant scored 22 points", a
+// figure that belongs to the player named before it.
+var statNouns = set("point", "rebound", "assist", "yard", "touchdown", "strikeout", "reception", "tackle", "sack",
+	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning")
+
+// statOwner returns the player a statistic belongs to: the nearest
+// capitalised name before it in its clause, folded, or "".
+func statOwner(toks []token, a int) string {
+	for k := a - 1; k >= 0 && k >= a-10; k-- {
+		t := toks[k]
+		if clauseStop[t.text] || t.text == "." {
+			return ""
+		}
+		if t.isWord() && t.isCap() && !commonWords[t.lower()] && !isCalendarWord(t.lower()) && !isSentenceStart(toks, k) {
+			return foldName(strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s"))
+		}
+	}
+	return ""
 }
 
 // ownerGlue are words between a name and a figure it owns.
@@ -1139,13 +1169,21 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if !nounMatch && !modMatch && !genericNouns[fa.noun] && !genericNouns[fb.noun] {
 		return 0, false, true
 	}
+	if fa.subject != "" && fb.subject != "" && fa.subject != fb.subject {
+		return 0, false, true // two players' points
+	}
 	if fa.owner != "" && fb.owner != "" && fa.owner != fb.owner {
 		if same, _ := sameToken(fa.owner, fb.owner); !same {
 			return 0, false, true
 		}
 	}
 	compat := compatible(fa, fb)
-	if sameDoc && !compat {
+	if sameDoc && !compat && !(a.sent != b.sent && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun] &&
+		fa.measure == fb.measure && valueRatio(fa, fb) < 1.5) {
+		// Two values in one article are two quantities, unless the
+		// article gives one thing two close values in two sentences ("an
+		// $82 million deal", "the $80 million offer"): a contradiction of
+		// its own.
 		return 0, false, true
 	}
 	ya, yb := timeAnchors(a.ctx), timeAnchors(b.ctx)
@@ -1231,6 +1269,11 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if !compat && !sameMeasure && !samePred && !uniqueThing && !sameConv && ctx < 0.15 && !(fa.owner != "" && fa.owner == fb.owner) {
 		return s, false, false
 	}
+	// A player's statistic conflicts only with the same player's: the
+	// points of players not named are not one quantity.
+	if statNouns[fa.noun] && !compat && (fa.subject == "" || fa.subject != fb.subject) {
+		return s, false, false
+	}
 	// An age belongs to a person: two ages align only when both name
 	// their owner, or when they agree.
 	if fa.dim == dimAge && (fa.owner == "" || fb.owner == "") && !compat {
@@ -1242,6 +1285,14 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	unowned := fa.dim == dimRecord && (fa.owner == "" || fb.owner == "")
 	if (bare || unowned) && ctx < 0.5 {
 		return s, false, false
+	}
+	// A team or a boxer has many records (season, home, career): records
+	// over very different numbers of games are different records.
+	if fa.dim == dimRecord {
+		ga, gb := fa.val.Lo+*fa.val.Hi, fb.val.Lo+*fb.val.Hi
+		if ga > 1.5*gb || gb > 1.5*ga {
+			return 0, false, true
+		}
 	}
 	return s, s >= figureAlign, false
 }
@@ -1358,10 +1409,15 @@ func compatible(a, b *figure) bool {
 		a, b = b, a
 	}
 	if a.exactPoint() && b.qual == qAtLeast {
-		if b.strict {
-			return a.lo > b.lo && a.lo <= b.lo+math.Max(b.step, 0.5*b.lo)
+		// A round bound ("more than 100") says little of how far above.
+		above := math.Max(b.step, 0.5*b.lo)
+		if b.step >= b.lo {
+			above = 1.5 * b.lo
 		}
-		return a.lo >= b.lo && a.lo <= b.lo+math.Max(b.step, 0.5*b.lo)
+		if b.strict {
+			return a.lo > b.lo && a.lo <= b.lo+above
+		}
+		return a.lo >= b.lo && a.lo <= b.lo+above
 	}
 	alo, ahi := a.interval()
 	blo, bhi := b.interval()
@@ -1532,12 +1588,9 @@ func describeFigure(r *row) string {
 	if owner != "" {
 		s += " (" + owner + ")"
 	}
-	for i := range r.nodes {
-		if c := r.item(i).fig.convOf; c != "" {
-			if v, err := strconv.ParseFloat(c, 64); err == nil {
-				s += " (converted from " + formatNumber(v) + ")"
-			}
-			break
+	if c := r.item(0).fig.convOf; c != "" && r.allPairs(func(a, b *item) bool { return a.fig.convOf == b.fig.convOf }) {
+		if v, err := strconv.ParseFloat(c, 64); err == nil {
+			s += " (converted from " + formatNumber(v) + ")"
 		}
 	}
 	if s == "" {

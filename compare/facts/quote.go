@@ -339,7 +339,7 @@ func sameSpeaker(a, b speaker) bool {
 	}
 	// One attribution writes the other's name: "the head of the GSEE
 	// union, Giannis Panagopoulos" and "Giannis Panagopoulos".
-	if a.named && strings.Contains(b.as, a.name) || b.named && strings.Contains(a.as, b.name) {
+	if a.named && writesName(b.as, a.name) || b.named && writesName(a.as, b.name) {
 		return true
 	}
 	switch {
@@ -376,6 +376,25 @@ func sameSpeaker(a, b speaker) bool {
 		return subset(a.roleSet, b.roleSet)
 	}
 	return subset(a.roleSet, b.roleSet) || subset(b.roleSet, a.roleSet)
+}
+
+// writesName reports whether an attribution as written names the person
+// name: the whole name, or its surname as a word ("Academy President
+// Boone Isaacs" and "Cheryl Boone Isaacs").
+func writesName(as, name string) bool {
+	if strings.Contains(as, name) {
+		return true
+	}
+	t := nameTokens(name)
+	if len(t) < 2 {
+		return false
+	}
+	for _, w := range strings.Fields(as) {
+		if strings.Trim(w, ",.;:'’\"") == t[len(t)-1] {
+			return true
+		}
+	}
+	return false
 }
 
 func subset(a, b map[string]bool) bool {

@@ -130,7 +130,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 				}
 				tried[pair] = true
 				x, y := sps[g[a]], sps[g[b]]
-				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) {
+				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) || twoEdits(x, y) && !sharedName(x, y) && !anagram(x.fold, y.fold) {
 					continue
 				}
 				if rx, ry := find(g[a]), find(g[b]); rx != ry {
@@ -187,7 +187,21 @@ func deletionKeys(f string) []string {
 // of a name.
 func nameWord(toks []token, i int) bool {
 	t := toks[i]
-	return t.isWord() && t.isCap() && !isDigitStart(t.text) && !isCalendarWord(t.lower()) && !isContraction(t.text)
+	if !t.isWord() || isDigitStart(t.text) || isCalendarWord(t.lower()) || isContraction(t.text) {
+		return false
+	}
+	return t.isCap() || particleName(t.text)
+}
+
+// particleName reports a name written after a lower-case particle:
+// "al-Fakhora", "el-Sisi", "bin-Laden", "d'Estaing".
+func particleName(w string) bool {
+	for _, p := range []string{"al-", "el-", "bin-", "ibn-", "abu-", "d'", "d’"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper(firstRune(rest)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSentenceStart reports whether toks[k] starts its sentence or a quote.
@@ -229,13 +243,7 @@ func tiedSpellings(x, y *spelling) bool {
 		suffixOnly(x.fold, y.fold) {
 		return false // German and Germany
 	}
-	shared := false
-	for k := range x.co {
-		if y.co[k] {
-			shared = true
-		}
-	}
-	if shared {
+	if sharedName(x, y) {
 		return true
 	}
 	if len(x.co) > 0 && len(y.co) > 0 && max(len(x.fold), len(y.fold)) < 8 {
@@ -258,6 +266,36 @@ func tiedSpellings(x, y *spelling) bool {
 			}
 		}
 		return inter >= 3
+	}
+	return false
+}
+
+// twoEdits reports spellings two edits apart (Christian, Christmas): only
+// the rest of a shared name, or the same letters, tie them.
+func twoEdits(x, y *spelling) bool {
+	d, _ := osa([]rune(x.fold), []rune(y.fold))
+	return d >= 2
+}
+
+// anagram reports two spellings of the same letters: letters swapped in
+// typing (Klitschko, Klitchsko), not another word (Christian, Christmas).
+func anagram(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	slices.Sort(ra)
+	slices.Sort(rb)
+	return slices.Equal(ra, rb)
+}
+
+// sharedName reports whether two spellings are written with a common word
+// of a name ("Heydar Alishbandi", "Heydar Alishvandi").
+func sharedName(x, y *spelling) bool {
+	for k := range x.co {
+		if y.co[k] {
+			return true
+		}
 	}
 	return false
 }
@@ -297,8 +335,10 @@ func spellingVariant(a, b string) (ok, translit bool) {
 	if isAllCaps(a) != isAllCaps(b) {
 		return false, false
 	}
-	// A plural or a possessive is not another spelling.
-	if fa+"s" == fb || fb+"s" == fa || fa+"es" == fb || fb+"es" == fa {
+	// A plural, a possessive or another form of one English word is not
+	// another spelling (Democrats, Democratic; Escaped, Escapes), nor is a
+	// British or American spelling (Organisation, Organization).
+	if morphological(fa, fb) || britishAmerican(plainFold(a)) == britishAmerican(plainFold(b)) {
 		return false, false
 	}
 	if strings.TrimSuffix(fa, "e") == strings.TrimSuffix(fb, "e") {
@@ -344,6 +384,28 @@ func spellingVariant(a, b string) (ok, translit bool) {
 }
 
 func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
+// englishSuffixes are endings that make another form of one word.
+var englishSuffixes = set("", "s", "es", "ed", "d", "ic", "ics", "ing", "er", "ers", "ist", "ists", "ism", "al", "ly",
+	"ian", "ians", "an", "ans", "ese", "ation", "ations", "a", "um", "on", "us", "i")
+
+// morphological reports whether a and b differ only by an English ending
+// after a common stem of five letters or more.
+func morphological(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5 && englishSuffixes[a[n:]] && englishSuffixes[b[n:]]
+}
+
+// britishAmerican folds British spellings and hyphens to one form:
+// organisation/organization, centre/center, labour/labor, co-operation/
+// cooperation.
+var britishAmerican = func() func(string) string {
+	r := strings.NewReplacer("isation", "ization", "ise", "ize", "yse", "yze", "our", "or", "tre", "ter", "-", "", "ll", "l")
+	return func(s string) string { return r.Replace(s) }
+}()
 
 // abbreviations of place words written inside names: Aoraki-Mt, St Louis.
 var placeAbbrev = strings.NewReplacer("mt.", "mount", "mt", "mount", "st.", "saint", "ft.", "fort", "ft", "fort")

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/sentences"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // token is a word or punctuation mark with its byte span in the article text.
@@ -48,74 +50,80 @@ func set(words ...string) map[string]bool {
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
-// tokenize splits s[from:to] into tokens with offsets relative to s. Words
-// keep inner apostrophes, hyphens, digit separators and abbreviation
-// periods ("U.S.", "Gen."); a possessive 's is a separate token.
+// tokenize splits s[from:to] into tokens with offsets relative to s. The
+// word boundaries are package shingle's (one tokenizer for the whole
+// tool: apostrophes inside words and separators inside numbers hold, as in
+// "don't", "2,069", "Dh472.72bn"); on top of them the extraction keeps
+// what a reader of news needs: punctuation as tokens, words joined by a
+// hyphen ("74-year-old", "10-20", "AK-47"; not "magnitude-6.0"), initialisms
+// and abbreviations with their periods ("U.S.", "Gen."), and a possessive
+// 's as a token of its own.
 func tokenize(s string, from, to int) []token {
+	spans := shingle.Tokenize(s[from:to])
 	var toks []token
-	i := from
-	for i < to {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 {
+	pos := from
+	gap := func(a, b int) { // punctuation between words, one token a rune
+		for i := a; i < b; {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) && !(r == utf8.RuneError && n <= 1) {
+				toks = append(toks, token{i, i + n, s[i : i+n]})
+			}
 			i += max(n, 1)
+		}
+	}
+	for k := 0; k < len(spans); {
+		st, en := from+spans[k].Start, from+spans[k].End
+		if st < pos {
+			k++ // a piece of a span normalisation split ("½")
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			toks = append(toks, token{i, i + n, s[i : i+n]})
-			i += n
-			continue
-		}
-		j := i + n
-		digit := unicode.IsDigit(r)
-		for j < to {
-			c, m := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) {
-				j += m
-				continue
+		gap(pos, st)
+		for k++; k < len(spans); k++ {
+			ns, ne := from+spans[k].Start, from+spans[k].End
+			if ns < en {
+				continue // same span
 			}
-			if j+m < to && (c == '-' || isApos(c) || c == '.' || c == ',') {
-				d, _ := utf8.DecodeRuneInString(s[j+m:])
-				prev, _ := utf8.DecodeLastRuneInString(s[i:j])
-				ok := false
-				switch {
-				case c == ',' || c == '.':
-					// 2,069 and 3.5 hold together, also after a currency
-					// prefix (Dh472.72bn, A195,900).
-					ok = unicode.IsDigit(prev) && unicode.IsDigit(d) && (digit || hasDigit(s[i:j])) ||
-						c == '.' && unicode.IsLetter(prev) && unicode.IsLetter(d) && j+m+1 <= to && isInitialDot(s, j+m, to)
-				case c == '-':
-					// 74-year-old, 10-20 and AK-47 hold together;
-					// magnitude-6.0 splits.
-					ok = unicode.IsLetter(d) || unicode.IsDigit(d) && (unicode.IsDigit(prev) || isUpperWord(s[i:j]))
-				default:
-					ok = unicode.IsLetter(d) || unicode.IsDigit(d)
-				}
-				if ok {
-					j += m
-					continue
-				}
+			c, m := utf8.DecodeRuneInString(s[en:])
+			if en+m != ns {
+				break // not one joining rune
 			}
-			break
+			d, _ := utf8.DecodeRuneInString(s[ns:])
+			prev, _ := utf8.DecodeLastRuneInString(s[st:en])
+			ok := false
+			switch c {
+			case '-':
+				// 74-year-old, 10-20 and AK-47 hold together;
+				// magnitude-6.0 splits.
+				ok = unicode.IsLetter(d) || unicode.IsDigit(d) && (unicode.IsDigit(prev) || isUpperWord(s[st:en]))
+			case '.':
+				// U.S., U.N.: one letter after another.
+				ok = unicode.IsLetter(prev) && unicode.IsLetter(d) && utf8.RuneCountInString(s[ns:ne]) == 1 &&
+					(ne == to || s[ne] == '.') && (utf8.RuneCountInString(s[st:en]) == 1 || strings.Contains(s[st:en], "."))
+			}
+			if !ok {
+				break
+			}
+			en = ne
 		}
 		// Trailing period of an abbreviation or initial.
-		if j < to && s[j] == '.' {
-			w := strings.ToLower(s[i:j])
+		if en < to && s[en] == '.' {
+			w := strings.ToLower(s[st:en])
+			r, _ := utf8.DecodeRuneInString(s[st:])
 			if abbreviations[w] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
-				j++
+				en++
 			}
 		}
-		word := s[i:j]
-		if k := possessive(word); k > 0 {
-			toks = append(toks, token{i, i + k, s[i : i+k]}, token{i + k, j, s[i+k : j]})
+		word := s[st:en]
+		if p := possessive(word); p > 0 {
+			toks = append(toks, token{st, st + p, s[st : st+p]}, token{st + p, en, s[st+p : en]})
 		} else {
-			toks = append(toks, token{i, j, word})
+			toks = append(toks, token{st, en, word})
 		}
-		i = j
+		pos = en
 	}
+	gap(pos, to)
 	return toks
 }
-
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // isUpperWord reports a short all-capital word: a code before digits (AK-47, F-16).
 func isUpperWord(s string) bool {
@@ -128,13 +136,6 @@ func isUpperWord(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// isInitialDot reports whether s[at:] continues an initialism like "U.S."
-// (one letter then a period).
-func isInitialDot(s string, at, to int) bool {
-	_, n := utf8.DecodeRuneInString(s[at:])
-	return at+n < to && s[at+n] == '.' || at+n == to
 }
 
 // possessive returns the offset of a final 's / ’s, or 0.

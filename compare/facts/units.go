@@ -155,6 +155,7 @@ var nounClasses = map[string]string{
 	"kid": "child", "youngster": "child", "boy": "child", "girl": "child", "pupil": "student", "schoolchild": "student",
 	"policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
 	"speedboat": "boat", "skiff": "boat", "dinghy": "boat", "vessel": "ship", "warship": "ship", "tanker": "ship",
+	"contract": "deal", "offer": "deal", "agreement": "deal", "package": "deal", "bailout": "loan",
 	"rifle": "weapon", "gun": "weapon", "firearm": "weapon", "pistol": "weapon", "handgun": "weapon",
 	"shotgun": "weapon", "ak-47": "weapon", "ak-47s": "weapon",
 	"home": "house", "dwelling": "house", "building": "house",
