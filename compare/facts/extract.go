@@ -492,16 +492,6 @@ func (d *docFacts) mention(it *item) Mention {
 	return m
 }
 
-// sortedKeys returns the keys of m in order.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // sentenceText returns the text of sentence si.
 func (d *docFacts) sentenceText(si int) string {
 	s := d.sents[si]

@@ -863,19 +863,6 @@ func currencySymbol(code string) string {
 	return code
 }
 
-// isRecordContext reports whether "N-M" at toks[i] reads as a win–loss
-// record or a score: "record", "improved to", a parenthesis, "KOs" near.
-func isRecordContext(toks []token, i, j int) bool {
-	for k := max(0, i-4); k < min(len(toks), j+3); k++ {
-		switch toks[k].lower() {
-		case "record", "mark", "kos", "ko's", "knockouts", "wins", "win", "losses", "loss", "defeat", "defeated",
-			"beat", "victory", "score", "lead", "led", "won", "lost":
-			return true
-		}
-	}
-	return i > 0 && toks[i-1].text == "(" || i > 0 && toks[i-1].text == ","
-}
-
 // recordFigure builds a win–loss record "52-3" at toks[i]; its owner is the
 // name just before it ("Klitschko (52-3, 46 KOs)").
 func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, bool) {

@@ -583,8 +583,7 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

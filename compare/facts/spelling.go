@@ -99,8 +99,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 	// Candidates share a deletion key: the fold with one letter deleted
 	// (two in long words), without a particle or a final e. Every pair
 	// spellingVariant can accept shares one, so the work stays linear.
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for sps[x].parent != x {
 			sps[x].parent = sps[sps[x].parent].parent
 			x = sps[x].parent

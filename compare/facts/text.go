@@ -48,8 +48,6 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-func isApos(r rune) bool { return r == '\'' || r == '’' }
-
 // tokenize splits s[from:to] into tokens with offsets relative to s. The
 // word boundaries are package shingle's (one tokenizer for the whole
 // tool: apostrophes inside words and separators inside numbers hold, as in

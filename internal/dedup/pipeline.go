@@ -68,8 +68,8 @@ type pipeline struct {
 	inflight chan struct{}
 	cur      *batch
 	seq      int
-	bufPool  sync.Pool
-	err      error // Options.Open refused an input: reading stopped
+	bufPool  sync.Pool // *[]byte: batch buffers
+	err      error     // Options.Open refused an input: reading stopped
 }
 
 // Run deduplicates the articles under paths (JSON Lines files are streamed
@@ -266,8 +266,11 @@ func isBlank(b []byte) bool {
 // batchFor returns the batch being filled, starting one if needed.
 func (p *pipeline) batchFor() *batch {
 	if p.cur == nil {
-		buf, _ := p.bufPool.Get().([]byte)
-		p.cur = &batch{seq: p.seq, buf: buf[:0], items: make([]item, 0, batchRecords)}
+		var buf []byte
+		if bp, ok := p.bufPool.Get().(*[]byte); ok {
+			buf = (*bp)[:0]
+		}
+		p.cur = &batch{seq: p.seq, buf: buf, items: make([]item, 0, batchRecords)}
 		p.seq++
 	}
 	return p.cur
@@ -333,7 +336,8 @@ func (p *pipeline) sign() {
 		}
 		b.items = nil
 		if cap(b.buf) <= 4*batchBytes {
-			p.bufPool.Put(b.buf[:0])
+			buf := b.buf[:0]
+			p.bufPool.Put(&buf)
 		}
 		p.done <- d
 	}
