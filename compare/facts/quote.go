@@ -579,17 +579,7 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 		}
 	}
 	// Statements: groups of sentences linked by two shared shingles.
-	parent := make([]int, len(all))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	uf := shingle.NewUnionFind(len(all))
 	shared := map[[2]int]int{}
 	for _, ids := range index {
 		if len(ids) > 2*len(docs) {
@@ -604,9 +594,7 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 				k := [2]int{min(a, b), max(a, b)}
 				shared[k]++
 				if shared[k] == 2 {
-					if ra, rb := find(a), find(b); ra != rb {
-						parent[max(ra, rb)] = min(ra, rb)
-					}
+					uf.Union(a, b)
 				}
 			}
 		}
@@ -614,7 +602,7 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 	groups := map[int][]int{}
 	var roots []int
 	for i := range all {
-		r := find(i)
+		r := uf.Find(i)
 		if _, ok := groups[r]; !ok {
 			roots = append(roots, r)
 		}

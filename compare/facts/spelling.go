@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/shingle"
 )
 
 // Spelling. Every capitalised word of every sentence of a comparison
@@ -20,16 +22,15 @@ import (
 
 // spelling is one spelling of a capitalised word in a comparison.
 type spelling struct {
-	text   string          // as first written
-	key    string          // plainFold: spellings differing in case or diacritics only are one
-	fold   string          // foldName
-	first  map[int]int     // article → offset of its first occurrence
-	count  map[int]int     // article → occurrences
-	co     map[string]bool // keys of the words written next to it in a name
-	ctx    map[string]bool // content words of its sentences (bounded)
-	known  bool            // a place, demonym or organisation of the lexicons
-	word   bool            // an English word the articles also write in lower case
-	parent int             // union-find
+	text  string          // as first written
+	key   string          // plainFold: spellings differing in case or diacritics only are one
+	fold  string          // foldName
+	first map[int]int     // article → offset of its first occurrence
+	count map[int]int     // article → occurrences
+	co    map[string]bool // keys of the words written next to it in a name
+	ctx   map[string]bool // content words of its sentences (bounded)
+	known bool            // a place, demonym or organisation of the lexicons
+	word  bool            // an English word the articles also write in lower case
 }
 
 // maxSpellings bounds the spellings compared per comparison; each is
@@ -72,7 +73,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 						index[key] = x
 						l := strings.ToLower(w)
 						sps = append(sps, &spelling{text: w, key: key, fold: foldName(w), first: map[int]int{},
-							count: map[int]int{}, co: map[string]bool{}, ctx: map[string]bool{}, parent: x,
+							count: map[int]int{}, co: map[string]bool{}, ctx: map[string]bool{},
 							known: places[l] || demonyms[l] || knownOrgs[l] || multiPlaces[l], word: vocab[l]})
 					}
 					sp := sps[x]
@@ -99,13 +100,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 	// Candidates share a deletion key: the fold with one letter deleted
 	// (two in long words), without a particle or a final e. Every pair
 	// spellingVariant can accept shares one, so the work stays linear.
-	find := func(x int) int {
-		for sps[x].parent != x {
-			sps[x].parent = sps[sps[x].parent].parent
-			x = sps[x].parent
-		}
-		return x
-	}
+	uf := shingle.NewUnionFind(len(sps))
 	byKey := map[string][]int{}
 	var keys []string
 	for x, sp := range sps {
@@ -132,16 +127,14 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 				if ok, _ := spellingVariant(x.text, y.text); !ok || !tiedSpellings(x, y) || twoEdits(x, y) && !sharedName(x, y) && !anagram(x.fold, y.fold) {
 					continue
 				}
-				if rx, ry := find(g[a]), find(g[b]); rx != ry {
-					sps[max(rx, ry)].parent = min(rx, ry)
-				}
+				uf.Union(g[a], g[b])
 			}
 		}
 	}
 	members := map[int][]int{}
 	var roots []int
 	for x := range sps {
-		r := find(x)
+		r := uf.Find(x)
 		if _, ok := members[r]; !ok {
 			roots = append(roots, r)
 		}
