@@ -44,3 +44,27 @@ func (u *UnionFind) Union(a, b int) {
 	u.parent[rb] = int32(ra)
 	u.size[ra] += u.size[rb]
 }
+
+// Groups returns the sets of two or more elements, each in increasing
+// order, ordered by their smallest element.
+func (u *UnionFind) Groups() [][]int {
+	n := len(u.parent)
+	size := make([]int32, n)
+	for i := range n {
+		size[u.Find(i)]++
+	}
+	index := make([]int32, n) // 1 + the group of a root, 0 before it has one
+	var gs [][]int
+	for i := range n {
+		r := u.Find(i)
+		if size[r] < 2 {
+			continue
+		}
+		if index[r] == 0 {
+			gs = append(gs, make([]int, 0, size[r]))
+			index[r] = int32(len(gs))
+		}
+		gs[index[r]-1] = append(gs[index[r]-1], i)
+	}
+	return gs
+}

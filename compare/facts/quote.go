@@ -599,21 +599,8 @@ func reportedSpeechConflicts(docs []*docFacts, passages [][]sentRef) []Conflict 
 			}
 		}
 	}
-	groups := map[int][]int{}
-	var roots []int
-	for i := range all {
-		r := uf.Find(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
 	var out []Conflict
-	for _, r := range roots {
-		g := groups[r]
-		if len(g) < 2 {
-			continue
-		}
+	for _, g := range uf.Groups() {
 		conflict, named := false, true
 		for x := 0; x < len(g); x++ {
 			for y := x + 1; y < len(g); y++ {

@@ -131,22 +131,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 			}
 		}
 	}
-	members := map[int][]int{}
-	var roots []int
-	for x := range sps {
-		r := uf.Find(x)
-		if _, ok := members[r]; !ok {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], x)
-	}
-	var groups [][]int
-	for _, r := range roots {
-		if len(members[r]) >= 2 {
-			groups = append(groups, members[r])
-		}
-	}
-	return sps, groups
+	return sps, uf.Groups()
 }
 
 // maxKeyPostings bounds the spellings sharing one deletion key.

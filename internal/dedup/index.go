@@ -106,24 +106,10 @@ func link(res *Result, store *Signatures, opt *Options) {
 // groups collects the sets of two or more articles, ordered by their first
 // member, and picks representatives.
 func groups(uf *shingle.UnionFind, store *Signatures, saved int, keep Keep) []Group {
-	n := uf.Len()
-	size := make([]int32, n)
-	for i := range n {
-		size[uf.Find(i)]++
-	}
-	index := make([]int32, n)
-	var gs []Group
-	for i := range n {
-		r := uf.Find(i)
-		if size[r] < 2 {
-			continue
-		}
-		if index[r] == 0 {
-			gs = append(gs, Group{Members: make([]int, 0, size[r])})
-			index[r] = int32(len(gs))
-		}
-		g := &gs[index[r]-1]
-		g.Members = append(g.Members, i)
+	sets := uf.Groups()
+	gs := make([]Group, len(sets))
+	for gi, members := range sets {
+		gs[gi].Members = members
 	}
 	for gi := range gs {
 		g := &gs[gi]
