@@ -17,8 +17,6 @@ import (
 	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/input"
-	"github.com/storydiff/storydiff/report"
-	"github.com/storydiff/storydiff/result"
 )
 
 // Version is printed by --version and in every report header.
@@ -198,11 +196,11 @@ type outputFlags struct {
 	maxBytes int
 }
 
-// addOutputFlags registers --format (with the formats the command writes,
-// the first the default), --output and --strict.
-func addOutputFlags(fs *pflag.FlagSet, formats ...format) *outputFlags {
+// addOutputFlags registers --format (with the formats of r), --output and
+// --strict.
+func addOutputFlags[T any](fs *pflag.FlagSet, r renderers[T]) *outputFlags {
 	o := &outputFlags{}
-	formatVar(fs, &o.format, formats...)
+	formatVar(fs, &o.format, r)
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&o.strict, "strict", false, "treat any skipped input (bad file, malformed JSONL line) as a failure (exit 1)")
 	return o
@@ -362,14 +360,36 @@ func (r *reportRun) write(env *Env, fn func(io.Writer) error) int {
 	return ExitOK
 }
 
-// render writes res in format f.
-func render(w io.Writer, f format, res *result.Result) error {
-	switch f {
-	case formatJSON:
-		return report.JSON(w, res)
-	case formatTable:
-		return report.Table(w, res)
-	default:
-		return report.Markdown(w, res)
+// A clusterCommand is compare, cluster, diff or eval: the flags they
+// share (output, --max-bytes, clustering) and the report run.
+type clusterCommand struct {
+	fs  *pflag.FlagSet
+	opt compare.Options
+	out *outputFlags
+	reportRun
+}
+
+// newClusterCommand returns the flag set of a clustering command, with
+// the flags own registers (may be nil) before the shared ones.
+func newClusterCommand[T any](name, args, help string, r renderers[T], env *Env, own func(*pflag.FlagSet)) *clusterCommand {
+	c := &clusterCommand{fs: newFlagSet(name, args, help, env), opt: compare.DefaultOptions()}
+	if own != nil {
+		own(c.fs)
 	}
+	c.out = addOutputFlags(c.fs, r)
+	c.out.addMaxBytes(c.fs, articleMaxBytes)
+	addClusterFlags(c.fs, &c.opt)
+	return c
+}
+
+// parse parses and checks the flags; it returns (exit code, true) when the
+// command must stop now.
+func (c *clusterCommand) parse(args []string, env *Env) (int, bool) {
+	if code, stop := parseFlags(c.fs, args, env); stop {
+		return code, true
+	}
+	if !c.out.check(env) || !checkCluster(env, &c.opt) {
+		return ExitUsage, true
+	}
+	return 0, false
 }

@@ -36,32 +36,24 @@ func runCluster(args []string, env *Env) int {
 }
 
 func runClustering(name, help string, facts bool, args []string, env *Env) int {
-	fs := newFlagSet(name, "PATH...", help, env)
-	opt := compare.DefaultOptions()
-	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
-	out.addMaxBytes(fs, articleMaxBytes)
-	addClusterFlags(fs, &opt)
-	if code, stop := parseFlags(fs, args, env); stop {
+	c := newClusterCommand(name, "PATH...", help, resultRenderers, env, nil)
+	if code, stop := c.parse(args, env); stop {
 		return code
 	}
-	if !out.check(env) || !checkCluster(env, &opt) {
-		return ExitUsage
-	}
-	if fs.NArg() == 0 {
+	if c.fs.NArg() == 0 {
 		return usageError(env, "%s: no PATH given (use - for standard input)", name)
 	}
-	var run reportRun
-	defer run.outs.Cleanup()
-	if code := run.load(fs.Args(), out, env); code != ExitOK {
+	defer c.outs.Cleanup()
+	if code := c.load(c.fs.Args(), c.out, env); code != ExitOK {
 		return code
 	}
-	opt.Facts = facts
-	res, err := compare.Run(run.arts, opt)
+	c.opt.Facts = facts
+	res, err := compare.Run(c.arts, c.opt)
 	if err != nil {
 		return failure(env, err)
 	}
 	res.Version = Version
 	res.Command = name
-	res.Inputs = fs.Args()
-	return run.write(env, func(w io.Writer) error { return render(w, out.format, res) })
+	res.Inputs = c.fs.Args()
+	return c.write(env, func(w io.Writer) error { return resultRenderers.write(c.out.format, w, res) })
 }

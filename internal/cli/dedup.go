@@ -64,12 +64,10 @@ const (
 	progressNever  progress = "never"
 )
 
-func (p progress) String() string { return string(p) }
-
 func runDedup(args []string, env *Env) int {
 	fs := newFlagSet("dedup", "PATH...", dedupHelp, env)
 	opt := dedup.DefaultOptions()
-	out := addOutputFlags(fs, formatMarkdown, formatTable)
+	out := addOutputFlags(fs, dedupRenderers)
 	fs.Float64VarP(&opt.Threshold, "threshold", "t", opt.Threshold, "estimated Jaccard `similarity` at or above which two articles are near-duplicates")
 	shingleKindVar(fs, &opt.Shingle.Kind, "shingle `kind`: %s")
 	fs.IntVarP(&opt.Shingle.K, "shingle", "k", opt.Shingle.K, "shingle size (`n` words, or characters with --shingle-kind=char)")
@@ -250,10 +248,7 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, f format, 
 	}
 	if err == nil {
 		err = outs.Write(d.summary, func(w io.Writer) error {
-			if f == formatTable {
-				return report.DedupTable(w, summary)
-			}
-			return report.DedupMarkdown(w, summary)
+			return dedupRenderers.write(f, w, summary)
 		})
 	}
 	if err != nil {

@@ -16,41 +16,32 @@ the articles they hold are compared together. Pairs the clustering would not
 link are marked "unrelated".`
 
 func runDiff(args []string, env *Env) int {
-	fs := newFlagSet("diff", "A B [C ...]", diffHelp, env)
-	opt := compare.DefaultOptions()
-	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
-	out.addMaxBytes(fs, articleMaxBytes)
-	addClusterFlags(fs, &opt)
-	if code, stop := parseFlags(fs, args, env); stop {
+	c := newClusterCommand("diff", "A B [C ...]", diffHelp, resultRenderers, env, nil)
+	if code, stop := c.parse(args, env); stop {
 		return code
 	}
-	if !out.check(env) || !checkCluster(env, &opt) {
-		return ExitUsage
-	}
-	if fs.NArg() == 0 {
+	if c.fs.NArg() == 0 {
 		return usageError(env, "diff: want two or more articles A B [C ...], got none")
 	}
-	var run reportRun
-	defer run.outs.Cleanup()
-	if code := run.load(fs.Args(), out, env); code != ExitOK {
+	defer c.outs.Cleanup()
+	if code := c.load(c.fs.Args(), c.out, env); code != ExitOK {
 		return code
 	}
-	arts := run.arts
 	switch {
-	case len(arts) < 2 && fs.NArg() >= 2:
+	case len(c.arts) < 2 && c.fs.NArg() >= 2:
 		// A PATH was skipped (the warning says why): a failed run, not misuse.
-		errorf(env, "diff: only %d article could be read from %d paths", len(arts), fs.NArg())
+		errorf(env, "diff: only %d article could be read from %d paths", len(c.arts), c.fs.NArg())
 		return ExitFailure
-	case len(arts) < 2:
-		return usageError(env, "diff: want two or more articles, the input holds %d", len(arts))
+	case len(c.arts) < 2:
+		return usageError(env, "diff: want two or more articles, the input holds %d", len(c.arts))
 	}
-	opt.Facts = true
-	res, err := compare.Diff(arts, opt)
+	c.opt.Facts = true
+	res, err := compare.Diff(c.arts, c.opt)
 	if err != nil {
 		return failure(env, err)
 	}
 	res.Version = Version
 	res.Command = "diff"
-	res.Inputs = fs.Args()
-	return run.write(env, func(w io.Writer) error { return render(w, out.format, res) })
+	res.Inputs = c.fs.Args()
+	return c.write(env, func(w io.Writer) error { return resultRenderers.write(c.out.format, w, res) })
 }

@@ -4,8 +4,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/spf13/pflag"
+
 	"github.com/storydiff/storydiff/compare"
-	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/result"
 )
 
@@ -19,61 +20,46 @@ splits with the articles' titles. Articles not in the gold file are listed
 and not scored.`
 
 func runEval(args []string, env *Env) int {
-	fs := newFlagSet("eval", "--gold GOLD.tsv PATH...", evalHelp, env)
-	opt := compare.DefaultOptions()
-	gold := fs.String("gold", "", "gold clustering `file` (file<TAB>cluster)")
-	top := fs.Int("top", 10, "show the `n` worst merges and splits")
-	out := addOutputFlags(fs, formatMarkdown, formatTable, formatJSON)
-	out.addMaxBytes(fs, articleMaxBytes)
-	addClusterFlags(fs, &opt)
-	if code, stop := parseFlags(fs, args, env); stop {
+	var gold string
+	var top int
+	c := newClusterCommand("eval", "--gold GOLD.tsv PATH...", evalHelp, evalRenderers, env, func(fs *pflag.FlagSet) {
+		fs.StringVar(&gold, "gold", "", "gold clustering `file` (file<TAB>cluster)")
+		fs.IntVar(&top, "top", 10, "show the `n` worst merges and splits")
+	})
+	if code, stop := c.parse(args, env); stop {
 		return code
 	}
-	if !out.check(env) || !checkCluster(env, &opt) {
-		return ExitUsage
-	}
-	if *gold == "" {
+	switch {
+	case gold == "":
 		return usageError(env, "eval: --gold is required")
-	}
-	if *top < 0 {
+	case top < 0:
 		return usageError(env, "eval: --top must be at least 0")
-	}
-	if fs.NArg() == 0 {
+	case c.fs.NArg() == 0:
 		return usageError(env, "eval: no PATH given (use - for standard input)")
 	}
-	var run reportRun
-	defer run.outs.Cleanup()
-	if code := run.load(fs.Args(), out, env, *gold); code != ExitOK {
+	defer c.outs.Cleanup()
+	if code := c.load(c.fs.Args(), c.out, env, gold); code != ExitOK {
 		return code
 	}
-	f, err := os.Open(*gold)
+	f, err := os.Open(gold)
 	if err != nil {
 		return failure(env, err)
 	}
-	g, err := compare.ReadGold(f, *gold)
+	g, err := compare.ReadGold(f, gold)
 	f.Close()
 	if err != nil {
 		return failure(env, err)
 	}
-	res, err := compare.Run(run.arts, opt)
+	res, err := compare.Run(c.arts, c.opt)
 	if err != nil {
 		return failure(env, err)
 	}
 	er := &result.EvalReport{
 		Version: Version,
-		Gold:    *gold,
-		Inputs:  fs.Args(),
+		Gold:    gold,
+		Inputs:  c.fs.Args(),
 		Params:  res.Params,
-		Eval:    compare.Evaluate(res, g, *top),
+		Eval:    compare.Evaluate(res, g, top),
 	}
-	return run.write(env, func(w io.Writer) error {
-		switch out.format {
-		case formatJSON:
-			return report.EvalJSON(w, er)
-		case formatTable:
-			return report.EvalTable(w, er)
-		default:
-			return report.EvalMarkdown(w, er)
-		}
-	})
+	return c.write(env, func(w io.Writer) error { return evalRenderers.write(c.out.format, w, er) })
 }

@@ -3,10 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/result"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -27,13 +30,10 @@ type choice[T comparable] struct {
 	alias bool // accepted, but neither listed nor printed
 }
 
-// named is the choice of v under the name v.String(): the type's own name
-// for each of its values.
-func named[T interface {
-	comparable
-	fmt.Stringer
-}](v T, note string) choice[T] {
-	return choice[T]{name: v.String(), note: note, value: v}
+// named is the choice of v under the name fmt.Sprint gives it: its String
+// method's, for a type with one, so that the type names its own values.
+func named[T comparable](v T, note string) choice[T] {
+	return choice[T]{name: fmt.Sprint(v), note: note, value: v}
 }
 
 // enumVar registers an enum flag with the current value of *p as default.
@@ -100,17 +100,42 @@ const (
 	formatJSON     format = "json"
 )
 
-func (f format) String() string { return string(f) }
+// A renderers table lists the formats a command writes its report in, the
+// default first, and the function that writes each: --format offers these
+// and no other.
+type renderers[T any] []struct {
+	format format
+	write  func(io.Writer, T) error
+}
 
-// formatVar registers --format with the formats a command writes, the
-// first the default.
-func formatVar(fs *pflag.FlagSet, p *format, formats ...format) {
-	*p = formats[0]
-	choices := make([]choice[format], len(formats))
-	for i, f := range formats {
-		choices[i] = named(f, "")
+// The renderers of each kind of report.
+var (
+	resultRenderers = renderers[*result.Result]{
+		{formatMarkdown, report.Markdown}, {formatTable, report.Table}, {formatJSON, report.JSON}}
+	evalRenderers = renderers[*result.EvalReport]{
+		{formatMarkdown, report.EvalMarkdown}, {formatTable, report.EvalTable}, {formatJSON, report.EvalJSON}}
+	dedupRenderers = renderers[*result.DedupSummary]{
+		{formatMarkdown, report.DedupMarkdown}, {formatTable, report.DedupTable}}
+)
+
+// formatVar registers --format with the formats of r.
+func formatVar[T any](fs *pflag.FlagSet, p *format, r renderers[T]) {
+	*p = r[0].format
+	choices := make([]choice[format], len(r))
+	for i, x := range r {
+		choices[i] = named(x.format, "")
 	}
 	enumVar(fs, p, "format", "f", "report `format`: %s", choices...)
+}
+
+// write writes v in format f, one of r's.
+func (r renderers[T]) write(f format, w io.Writer, v T) error {
+	for _, x := range r {
+		if x.format == f {
+			return x.write(w, v)
+		}
+	}
+	return fmt.Errorf("no %s report", f) // the flag admits none other: a bug
 }
 
 // shingleKindVar registers --shingle-kind; "character" is taken for char.
