@@ -180,35 +180,43 @@ func inputList(inputs []string, f func(string) string) string {
 // members' similarity to their representative. It holds no timing, so
 // equal results give identical bytes.
 func DedupMarkdown(w io.Writer, s *result.DedupSummary) error {
+	return writeDedup(w, s, dedupStyle{head: markdownDedupHead, section: "\n## %s\n", table: writeMarkdownTableAligned})
+}
+
+// DedupTable writes the same summary as [DedupMarkdown] as terminal
+// tables.
+func DedupTable(w io.Writer, s *result.DedupSummary) error {
+	return writeDedup(w, s, dedupStyle{head: textDedupHead, section: "\n%s\n", table: writeTextTableAligned})
+}
+
+// A dedupStyle is how a format writes the parts of a dedup summary.
+type dedupStyle struct {
+	head    func(ew *errWriter, s *result.DedupSummary) // title, parameters, inputs
+	section string                                      // a section title, as a format
+	table   func(w io.Writer, header, align []string, rows [][]string) error
+}
+
+func writeDedup(w io.Writer, s *result.DedupSummary, st dedupStyle) error {
 	if s == nil {
 		return errNilResult
 	}
-	code := func(in string) string { return "`" + strings.ReplaceAll(sanitize(in), "`", "'") + "`" }
 	ew := &errWriter{w: w}
-	ew.printf("# Near-duplicate groups\n\n")
-	// The version and parameters are ours, not user text: printed as they are.
-	ew.printf("storydiff %s dedup · %s\n", s.Version, dedupParams(s))
-	if len(s.Inputs) > 0 {
-		ew.printf("\nInputs: %s\n", inputList(s.Inputs, code))
-	}
-	if s.Against != "" {
-		ew.printf("\nCompared against: %s\n", code(s.Against))
-	}
+	st.head(ew, s)
 	if ew.err != nil {
 		return ew.err
 	}
-	if err := writeMarkdownTableAligned(ew, measureHeader, measureAlign, measureRows(s)); err != nil {
+	if err := st.table(ew, measureHeader, measureAlign, measureRows(s)); err != nil {
 		return err
 	}
 	if len(s.Largest) > 0 {
-		ew.printf("\n## Largest groups\n")
-		if err := writeMarkdownTableAligned(ew, largestHeader, largestAlign, largestRows(s)); err != nil {
+		ew.printf(st.section, "Largest groups")
+		if err := st.table(ew, largestHeader, largestAlign, largestRows(s)); err != nil {
 			return err
 		}
 	}
 	if len(s.Histogram) > 0 {
-		ew.printf("\n## Similarity to the representative\n")
-		if err := writeMarkdownTableAligned(ew, histHeader, histAlign, histRows(s)); err != nil {
+		ew.printf(st.section, "Similarity to the representative")
+		if err := st.table(ew, histHeader, histAlign, histRows(s)); err != nil {
 			return err
 		}
 	}
@@ -218,13 +226,20 @@ func DedupMarkdown(w io.Writer, s *result.DedupSummary) error {
 	return ew.err
 }
 
-// DedupTable writes the same summary as [DedupMarkdown] as terminal
-// tables.
-func DedupTable(w io.Writer, s *result.DedupSummary) error {
-	if s == nil {
-		return errNilResult
+func markdownDedupHead(ew *errWriter, s *result.DedupSummary) {
+	code := func(in string) string { return "`" + strings.ReplaceAll(sanitize(in), "`", "'") + "`" }
+	ew.printf("# Near-duplicate groups\n\n")
+	// The version and parameters are ours, not user text: printed as they are.
+	ew.printf("storydiff %s dedup · %s\n", s.Version, dedupParams(s))
+	if len(s.Inputs) > 0 {
+		ew.printf("\nInputs: %s\n", inputList(s.Inputs, code))
 	}
-	ew := &errWriter{w: w}
+	if s.Against != "" {
+		ew.printf("\nCompared against: %s\n", code(s.Against))
+	}
+}
+
+func textDedupHead(ew *errWriter, s *result.DedupSummary) {
 	ew.printf("Near-duplicate groups — storydiff %s dedup\n%s\n", plainCell(s.Version), dedupParams(s))
 	if len(s.Inputs) > 0 {
 		ew.printf("Inputs: %s\n", inputList(s.Inputs, plainCell))
@@ -232,26 +247,4 @@ func DedupTable(w io.Writer, s *result.DedupSummary) error {
 	if s.Against != "" {
 		ew.printf("Compared against: %s\n", plainCell(s.Against))
 	}
-	if ew.err != nil {
-		return ew.err
-	}
-	if err := writeTextTableAligned(ew, measureHeader, measureAlign, measureRows(s)); err != nil {
-		return err
-	}
-	if len(s.Largest) > 0 {
-		ew.printf("\nLargest groups\n")
-		if err := writeTextTableAligned(ew, largestHeader, largestAlign, largestRows(s)); err != nil {
-			return err
-		}
-	}
-	if len(s.Histogram) > 0 {
-		ew.printf("\nSimilarity to the representative\n")
-		if err := writeTextTableAligned(ew, histHeader, histAlign, histRows(s)); err != nil {
-			return err
-		}
-	}
-	if s.Groups == 0 {
-		ew.printf("\nNo near-duplicates at this threshold.\n")
-	}
-	return ew.err
 }

@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,29 +33,12 @@ func dedupGroups() *result.DedupGroups {
 	}}
 }
 
-func dedupGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update and review the diff):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
-
 func TestDedupMarkdown(t *testing.T) {
 	var buf bytes.Buffer
 	if err := DedupMarkdown(&buf, dedupSummary()); err != nil {
 		t.Fatal(err)
 	}
-	dedupGolden(t, "TestDedupMarkdown.golden.md", buf.Bytes())
+	golden(t, ".golden.md", buf.Bytes())
 	r := checkMarkdown(t, buf.Bytes(), false)
 	if len(r.tables) != 3 {
 		t.Fatalf("rendered %d tables, want 3 (counts, largest groups, histogram)", len(r.tables))
@@ -77,7 +58,7 @@ func TestDedupTable(t *testing.T) {
 	if err := DedupTable(&buf, s); err != nil {
 		t.Fatal(err)
 	}
-	dedupGolden(t, "TestDedupTable.golden.txt", buf.Bytes())
+	golden(t, ".golden.txt", buf.Bytes())
 }
 
 func TestDedupGroups(t *testing.T) {
@@ -85,7 +66,7 @@ func TestDedupGroups(t *testing.T) {
 	if err := DedupGroups(&buf, dedupGroups()); err != nil {
 		t.Fatal(err)
 	}
-	dedupGolden(t, "TestDedupGroups.golden.jsonl", buf.Bytes())
+	golden(t, ".golden.jsonl", buf.Bytes())
 	if n := strings.Count(buf.String(), "\n"); n != 2 {
 		t.Errorf("%d group lines, want 2", n)
 	}

@@ -265,26 +265,27 @@ func TestLSHMemory(t *testing.T) {
 	runtime.KeepAlive(l)
 }
 
+// TestRecallParams checks the rule of RecallParams over a grid of
+// thresholds: a pair at the threshold is a candidate with probability at
+// least recall, one more row per band would lose that, and every slot the
+// rows leave is a band; and dedup's banding at its default threshold.
 func TestRecallParams(t *testing.T) {
-	tests := []struct {
-		threshold  float64
-		perms      int
-		bands, row int
-	}{
-		{0.5, 128, 42, 3},
-		{0.8, 128, 18, 7},
-		{0.9, 128, 10, 12},
+	if b, r := RecallParams(0.5, 128, 0.95); b != 42 || r != 3 {
+		t.Errorf("RecallParams(0.5, 128, 0.95) = %d×%d, want 42×3 (README)", b, r)
 	}
-	for _, tt := range tests {
-		b, r := RecallParams(tt.threshold, tt.perms, 0.95)
-		if b != tt.bands || r != tt.row {
-			t.Errorf("RecallParams(%v, %d, 0.95) = %d, %d; want %d, %d", tt.threshold, tt.perms, b, r, tt.bands, tt.row)
-		}
-		if p := CandidateProbability(tt.threshold, b, r); p < 0.95 {
-			t.Errorf("RecallParams(%v, %d, 0.95): candidate probability at the threshold %.3f, want >= 0.95", tt.threshold, tt.perms, p)
-		}
-		if p := CandidateProbability(tt.threshold, tt.perms/(r+1), r+1); p >= 0.95 {
-			t.Errorf("RecallParams(%v, %d, 0.95): %d rows would do (%.3f)", tt.threshold, tt.perms, r+1, p)
+	for _, perms := range []int{16, 128, 256} {
+		for i := 1; i < 10; i++ {
+			th := float64(i) / 10
+			b, r := RecallParams(th, perms, 0.95)
+			if b != perms/r {
+				t.Errorf("RecallParams(%v, %d) = %d×%d: bands are not perms/rows", th, perms, b, r)
+			}
+			if r > 1 && CandidateProbability(th, b, r) < 0.95 {
+				t.Errorf("RecallParams(%v, %d) = %d×%d: candidate probability %.3f < 0.95", th, perms, b, r, CandidateProbability(th, b, r))
+			}
+			if r < perms && CandidateProbability(th, perms/(r+1), r+1) >= 0.95 {
+				t.Errorf("RecallParams(%v, %d) = %d×%d: %d rows would do", th, perms, b, r, r+1)
+			}
 		}
 	}
 }
@@ -347,20 +348,32 @@ func TestBandKey(t *testing.T) {
 }
 
 func TestUnionFind(t *testing.T) {
-	u := NewUnionFind(6)
-	for _, p := range [][2]int{{4, 5}, {0, 4}, {1, 1}, {2, 3}, {3, 2}} {
-		u.Union(p[0], p[1])
+	tests := []struct {
+		name  string
+		n     int
+		links [][2]int
+		want  [][]int // groups of two or more, by first member
+	}{
+		{"none", 4, nil, nil},
+		{"pair", 4, [][2]int{{1, 3}}, [][]int{{1, 3}}},
+		{"chain", 6, [][2]int{{4, 5}, {0, 4}, {2, 5}}, [][]int{{0, 2, 4, 5}}},
+		{"two groups, order by first member", 6, [][2]int{{3, 5}, {1, 2}}, [][]int{{1, 2}, {3, 5}}},
+		{"self and repeats", 3, [][2]int{{1, 1}, {0, 2}, {2, 0}}, [][]int{{0, 2}}},
 	}
-	sets := map[int][]int{}
-	for i := range u.Len() {
-		sets[u.Find(i)] = append(sets[u.Find(i)], i)
-	}
-	var got [][]int
-	for _, s := range sets {
-		got = append(got, s)
-	}
-	slices.SortFunc(got, func(a, b []int) int { return a[0] - b[0] })
-	if want := [][]int{{0, 4, 5}, {1}, {2, 3}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("sets = %v, want %v", got, want)
+	for _, tt := range tests {
+		u := NewUnionFind(tt.n)
+		for _, l := range tt.links {
+			u.Union(l[0], l[1])
+		}
+		if got := u.Groups(); !slices.EqualFunc(got, tt.want, slices.Equal) {
+			t.Errorf("%s: Groups() = %v, want %v", tt.name, got, tt.want)
+		}
+		for _, g := range tt.want {
+			for _, x := range g {
+				if u.Find(x) != u.Find(g[0]) {
+					t.Errorf("%s: Find(%d) != Find(%d)", tt.name, x, g[0])
+				}
+			}
+		}
 	}
 }

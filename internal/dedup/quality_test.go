@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -29,8 +30,16 @@ func genCorpus(t testing.TB, opt gen.Options) (string, map[[2]string]float64) {
 	if err := os.WriteFile(path, c.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	truth := readTruth(t, &tr)
+	return path, truth
+}
+
+// readTruth reads the ground truth gen.Generate writes: the exact Jaccard
+// of each pair of a near-duplicate group.
+func readTruth(t testing.TB, r io.Reader) map[[2]string]float64 {
+	t.Helper()
 	truth := map[[2]string]float64{}
-	sc := bufio.NewScanner(&tr)
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		var p struct {
 			A, B    string
@@ -41,7 +50,7 @@ func genCorpus(t testing.TB, opt gen.Options) (string, map[[2]string]float64) {
 		}
 		truth[[2]string{p.A, p.B}] = p.Jaccard
 	}
-	return path, truth
+	return truth
 }
 
 // shingleSets returns the shingle sets of the articles of a JSONL file
@@ -213,18 +222,7 @@ func TestQualityScale(t *testing.T) {
 	if err := errors.Join(bw.Flush(), f.Close()); err != nil {
 		t.Fatal(err)
 	}
-	truth := map[[2]string]float64{}
-	sc := bufio.NewScanner(&tr)
-	for sc.Scan() {
-		var p struct {
-			A, B    string
-			Jaccard float64
-		}
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			t.Fatal(err)
-		}
-		truth[[2]string{p.A, p.B}] = p.Jaccard
-	}
+	truth := readTruth(t, &tr)
 	for _, th := range []float64{0.5, 0.8} {
 		res, err := Run([]string{path}, Options{Threshold: th, Pairs: true})
 		if err != nil {
