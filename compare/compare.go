@@ -110,7 +110,7 @@ func features(arts []*corpus.Article, opt Options) []docFeatures {
 		a := arts[i]
 		fs[i].counts = termCounts(a.Title, a.Text)
 		text := stripBoilerplate(a.FullText())
-		fs[i].sig = mh.Signature(opt.Shingle.Shingles(text))
+		fs[i].sig = mh.SignText(opt.Shingle, text, nil)
 	})
 	counts := make([]map[string]float64, len(fs))
 	for i := range fs {

@@ -1,7 +1,12 @@
-// Package report renders comparison results as Markdown (GitHub tables),
-// terminal tables, and JSON. It is the only package that imports tablewriter.
+// Package report renders the plain data of package result as Markdown
+// (GitHub tables), terminal tables and JSON: comparisons ([Markdown],
+// [Table], [JSON]), evaluations ([EvalMarkdown], …) and deduplication
+// summaries and groups ([DedupMarkdown], [DedupTable], [DedupGroups]). It
+// computes nothing and imports no analysis package, only result. Every
+// Markdown table goes through one writer and every terminal table through
+// tablewriter; it is the only package that imports tablewriter.
 //
-// The three renderers show the same content: a header with the inputs and
+// The three renderers of a comparison show the same content: a header with the inputs and
 // parameters of the run, a summary of the clusters of two or more articles,
 // for each such cluster its members, its scored pairs and (when present) its
 // fact comparison, then the articles that stand alone. Clusters are printed

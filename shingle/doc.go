@@ -1,5 +1,8 @@
 // Package shingle turns article text into normalised tokens, hashed word or
-// character shingles, seeded MinHash signatures, and LSH band keys.
+// character shingles and seeded MinHash signatures, and finds similar
+// signatures with LSH banding. It is the one home of these operations:
+// compare, compare/facts and the dedup command all tokenise, shingle, sign,
+// band and group with it.
 //
 // Everything here is deterministic: the same text, options and seed give the
 // same shingles and signatures in every process on every machine (hashing is
@@ -31,8 +34,14 @@
 // right (fewer false candidates), more bands move it left (fewer misses).
 // [Params] picks B and R for a similarity threshold by minimising the
 // weighted areas of false positives (below the threshold) and false
-// negatives (above it). Candidates are then verified with
-// [Signature.Similarity] or [Jaccard].
+// negatives (above it); [RecallParams] instead takes the most rows that
+// keep a pair at the threshold a candidate with a given probability.
+// Candidates are then verified with [Signature.Similarity] or [Jaccard],
+// and the verified pairs grouped with a [UnionFind].
+//
+// The index is [LSH] (add, query, all pairs). A batch too large to hold
+// every band at once is banded one band at a time with [SortBand] and
+// [Buckets], which bucket by the same [BandKey].
 //
 // # Usage
 //
