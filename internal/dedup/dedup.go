@@ -215,9 +215,6 @@ func (r *Result) Length(i int) int { return int(r.store.Lengths[i]) }
 // Len returns the number of articles: saved ones, then this run's.
 func (r *Result) Len() int { return r.store.Len() }
 
-// Sig returns the signature of article i.
-func (r *Result) Sig(i int) shingle.Signature { return r.store.Sig(i) }
-
 // IsSaved reports whether article i comes from the Against batch.
 func (r *Result) IsSaved(i int) bool { return i < r.Saved }
 
