@@ -260,11 +260,16 @@ func BenchmarkLSHQuery(b *testing.B) {
 	}
 }
 
-// BenchmarkSimilarity measures one signature comparison (128 slots).
+// BenchmarkSimilarity measures one signature comparison (128 slots) of a
+// candidate pair: the slots agree at random, half of them.
 func BenchmarkSimilarity(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
 	x, y := make(Signature, 128), make(Signature, 128)
 	for i := range x {
-		x[i], y[i] = uint32(i), uint32(i%3)
+		x[i], y[i] = rng.Uint32()>>1, rng.Uint32()>>1
+		if rng.IntN(2) == 0 {
+			y[i] = x[i]
+		}
 	}
 	for b.Loop() {
 		x.Similarity(y)

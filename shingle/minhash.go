@@ -241,11 +241,19 @@ func (s Signature) Similarity(t Signature) float64 {
 	if len(s) != len(t) || len(s) == 0 {
 		return 0
 	}
+	t = t[:len(s)]
 	eq := 0
 	for i, v := range s {
-		if v == t[i] && v != EmptySlot {
-			eq++
-		}
+		// Without branches: on candidates a slot agrees as by a coin flip.
+		eq += b2i(v == t[i]) & b2i(v != EmptySlot)
 	}
 	return float64(eq) / float64(len(s))
+}
+
+// b2i is 1 for true, 0 for false (compiled to a flag set, not a branch).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
