@@ -16,44 +16,8 @@ import (
 	"github.com/storydiff/storydiff/shingle"
 )
 
-func TestGroups(t *testing.T) {
-	tests := []struct {
-		name  string
-		n     int
-		links [][2]int
-		want  [][]int // groups of two or more, by first member
-	}{
-		{"none", 4, nil, nil},
-		{"pair", 4, [][2]int{{1, 3}}, [][]int{{1, 3}}},
-		{"chain", 6, [][2]int{{4, 5}, {0, 4}, {2, 5}}, [][]int{{0, 2, 4, 5}}},
-		{"two groups, order by first member", 6, [][2]int{{3, 5}, {1, 2}}, [][]int{{1, 2}, {3, 5}}},
-		{"self and repeats", 3, [][2]int{{1, 1}, {0, 2}, {2, 0}}, [][]int{{0, 2}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			uf := shingle.NewUnionFind(tt.n)
-			for _, l := range tt.links {
-				uf.Union(l[0], l[1])
-			}
-			store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 1})
-			for i := range tt.n {
-				store.Append(fmt.Sprint(i), 0, []uint32{1})
-			}
-			gs := groups(uf, store, 0, KeepFirst)
-			var got [][]int
-			for _, g := range gs {
-				got = append(got, g.Members)
-				if g.Representative != g.Members[0] {
-					t.Errorf("representative = %d, want first member %d", g.Representative, g.Members[0])
-				}
-			}
-			if !slices.EqualFunc(got, tt.want, slices.Equal) {
-				t.Errorf("groups = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
+// The union-find and the order of groups are shingle's (TestUnionFind
+// there); groups adds the representative and the similarities.
 func TestGroupsRepresentative(t *testing.T) {
 	uf := shingle.NewUnionFind(5)
 	uf.Union(0, 2)
