@@ -109,7 +109,7 @@ func features(arts []*corpus.Article, opt Options) []docFeatures {
 	parallel.For(len(arts), opt.workers(), func(i int) {
 		a := arts[i]
 		fs[i].counts = termCounts(a.Title, a.Text)
-		text := stripBoilerplate(a.FullText())
+		text := shingle.StripBoilerplate(a.FullText())
 		fs[i].sig = mh.SignText(opt.Shingle, text, nil)
 	})
 	counts := make([]map[string]float64, len(fs))

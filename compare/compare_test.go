@@ -303,19 +303,6 @@ func TestDiff(t *testing.T) {
 	}
 }
 
-func TestStripBoilerplate(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Body line.\nREAD MORE: Something else\n[ad_1]\nSource link\nWith reporting by Jane Doe\nFirst Published: June 13, 2013\nEnd.", "Body line.\n\n\n\n\n\nEnd."},
-		{"Reading more books helps.", "Reading more books helps."},
-		{"The source said no.", "The source said no."},
-	}
-	for _, tt := range tests {
-		if got := stripBoilerplate(tt.in); got != tt.want {
-			t.Errorf("stripBoilerplate(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestTermCounts(t *testing.T) {
 	got := termCounts("Quake hits Iran", "An earthquake struck southern Iran in 2005. Tara Reid said the Royal Navy helped.")
 	for _, k := range []string{"b:quake_hits", "y:2005", "p:tara_reid", "p:royal_navy", "b:southern_iran"} {

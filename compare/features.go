@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,52 +12,6 @@ import (
 // weighs: adjacent content-word pairs, adjacent capitalised-name pairs
 // ("tara reid", "central african"), years, and single content words at a
 // low weight. Boilerplate lines common in scraped news are dropped first.
-
-// boilerplateLine matches whole lines that scrapers and wire services add to
-// articles and that say nothing about the event: link teasers, ad markers,
-// credits, publication stamps. They are removed before any feature or
-// shingle is computed, so unrelated articles from one site do not look alike.
-var boilerplateLine = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
-	`read (?:more|also)\b.*`,
-	`(?:see|watch) also\b.*`,
-	`related(?: (?:articles?|stories|coverage|news))?\s*:.*`,
-	`\[ad_?\d*\]`,
-	`advertisement`,
-	`source(?: link)?\s*:?.{0,80}`,
-	`(?:with )?(?:additional )?reporting by\b.*`,
-	`(?:first )?published\b.{0,80}`,
-	`(?:last )?updated\b.{0,80}`,
-	`posted\b.{0,80}`,
-	`(?:copyright|©|\(c\)).{0,120}`,
-	`all rights reserved.*`,
-	`(?:click|tap) here\b.*`,
-	`(?:sign up|subscribe)\b.{0,120}`,
-	`follow (?:us|@).{0,120}`,
-	`share (?:this|on)\b.{0,80}`,
-	`(?:editing|edited|writing|compiled) by\b.{0,120}`,
-	`(?:photo|image|video|picture)(?: credit)?s?\s*:.{0,120}`,
-	`this (?:article|story) (?:was|has been|is)\b.{0,160}`,
-}, "|") + `)\s*$`)
-
-// stripBoilerplate returns text without its boilerplate lines.
-func stripBoilerplate(text string) string {
-	if !strings.Contains(text, "\n") {
-		if boilerplateLine.MatchString(text) {
-			return ""
-		}
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	for line := range strings.Lines(text) {
-		if boilerplateLine.MatchString(strings.TrimRight(line, "\r\n")) {
-			b.WriteByte('\n') // keep line structure for sentence starts
-			continue
-		}
-		b.WriteString(line)
-	}
-	return b.String()
-}
 
 // word is one term-building unit of the article: a word of
 // [shingle.Tokenize], or several joined into a compound (see words), with
@@ -192,7 +145,7 @@ const (
 func termCounts(title, body string) map[string]float64 {
 	counts := map[string]float64{}
 	for _, text := range []string{title, body} {
-		ws := words(stripBoilerplate(text))
+		ws := words(shingle.StripBoilerplate(text))
 		var prev *word
 		for i := range ws {
 			w := &ws[i]
