@@ -14,7 +14,6 @@ type dedupGroup struct {
 	Members        []string           `json:"members"`
 	Representative string             `json:"representative"`
 	Similarity     map[string]float64 `json:"similarity"`
-	Saved          []string           `json:"saved"`
 }
 
 func readFile(t *testing.T, path string) string {
@@ -176,50 +175,14 @@ func TestDedupE2EBadInput(t *testing.T) {
 	}
 }
 
-func TestDedupE2ESaveAgainst(t *testing.T) {
-	dir := t.TempDir()
-	corpus, _ := generateCorpus(t, dir, "--n", "1000", "--seed", "4", "--dup-rate", "0.3")
-	data := strings.SplitAfter(readFile(t, corpus), "\n")
-	oldPath, newPath := filepath.Join(dir, "old.jsonl"), filepath.Join(dir, "new.jsonl")
-	os.WriteFile(oldPath, []byte(strings.Join(data[:500], "")), 0o644)
-	os.WriteFile(newPath, []byte(strings.Join(data[500:], "")), 0o644)
-	sig, sig64 := filepath.Join(dir, "old.sig"), filepath.Join(dir, "old64.sig")
-
-	if r := runCLI(t, "", "", "dedup", "--save", sig, oldPath); r.code != 0 {
-		t.Fatalf("--save: exit %d, %s", r.code, r.stderr)
-	}
-	r := runCLI(t, "", "", "dedup", "--against", sig, newPath)
-	if r.code != 0 {
-		t.Fatalf("--against: exit %d, %s", r.code, r.stderr)
-	}
-	gs := parseGroups(t, r.stdout)
-	withSaved := 0
-	for _, g := range gs {
-		if len(g.Saved) > 0 {
-			withSaved++
-			if g.Representative != g.Saved[0] && !strings.Contains(strings.Join(g.Saved, " "), g.Representative) {
-				t.Errorf("group %d holds saved articles but keeps new %s", g.Group, g.Representative)
-			}
+// TestDedupE2ERemovedFlags: --save and --against are gone, and say what
+// replaces them.
+func TestDedupE2ERemovedFlags(t *testing.T) {
+	for _, flag := range []string{"--save", "--against"} {
+		r := runCLI(t, "", "", "dedup", flag, "x.sig", "c.jsonl")
+		if r.code != 2 || !strings.Contains(r.stderr, "storydiff index add") || !strings.Contains(r.stderr, "storydiff index query") {
+			t.Errorf("dedup %s: exit %d, stderr %q; want 2 naming the index commands", flag, r.code, r.stderr)
 		}
-	}
-	if withSaved == 0 {
-		t.Error("no new article matched the saved batch")
-	}
-	if !strings.Contains(r.stderr, "| Saved articles compared against | 500 |") {
-		t.Errorf("summary lacks the saved count:\n%s", r.stderr)
-	}
-
-	if r := runCLI(t, "", "", "dedup", "--perms", "64", "--save", sig64, oldPath); r.code != 0 {
-		t.Fatalf("--save --perms 64: exit %d, %s", r.code, r.stderr)
-	}
-	r = runCLI(t, "", "", "dedup", "--against", sig64, newPath)
-	if r.code != 1 || !strings.Contains(r.stderr, "--perms 64") || !strings.Contains(r.stderr, "--perms 128") || r.stdout != "" {
-		t.Errorf("--against with other --perms: exit %d, stderr %q; want exit 1 naming both", r.code, r.stderr)
-	}
-	notSig := filepath.Join(dir, "not.sig")
-	os.WriteFile(notSig, []byte("hello"), 0o644)
-	if r := runCLI(t, "", "", "dedup", "--against", notSig, newPath); r.code != 1 || !strings.Contains(r.stderr, "not a valid storydiff signature file") {
-		t.Errorf("--against a non-signature file: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 

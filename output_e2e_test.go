@@ -155,7 +155,7 @@ mount -t tmpfs tmpfs /dev
 mknod /dev/null c 1 3
 ln -s /proc/self/fd /dev/fd
 ln -s /proc/self/fd/1 /dev/stdout
-"$EXE" dedup --groups "$DEVDIR/link" --kept "$DEVDIR/null" --save /dev/null -o "$DEVDIR/null" "$CORPUS"
+"$EXE" dedup --groups "$DEVDIR/link" --kept "$DEVDIR/null" -o "$DEVDIR/null" "$CORPUS"
 "$EXE" compare -o /dev/null "$SEED1" "$SEED2"
 "$EXE" generate --n 20 -o "$DEVDIR/link" --truth /dev/null
 "$EXE" compare -o /dev/stdout "$SEED1" "$SEED2" > "$DEVDIR/../stdout.md"
@@ -197,10 +197,6 @@ func TestOutputIsInputRefused(t *testing.T) {
 	link := filepath.Join(dir, "link.txt")
 	os.Symlink(filepath.Base(a), link)
 	corpus := smallCorpus(t, t.TempDir(), 200)
-	sig := filepath.Join(t.TempDir(), "batch.sig")
-	if r := runCLI(t, "", "", "dedup", "--save", sig, corpus); r.code != 0 {
-		t.Fatalf("dedup --save: %d %s", r.code, r.stderr)
-	}
 	gold := filepath.Join(dir, "gold.tsv")
 	os.WriteFile(gold, []byte("file\tcluster\n"+filepath.Base(a)+"\t1\n"+filepath.Base(b)+"\t1\n"), 0o644)
 	inDir := filepath.Join(dir, "report.md") // an input too: the directory holds it
@@ -222,7 +218,6 @@ func TestOutputIsInputRefused(t *testing.T) {
 		{"dedup --groups corpus", []string{"dedup", "--groups", corpus, corpus}, corpus, corpus},
 		{"dedup --kept corpus", []string{"dedup", "--kept", corpus, corpus}, corpus, corpus},
 		{"dedup -o corpus", []string{"dedup", "-o", corpus, corpus}, corpus, corpus},
-		{"dedup --save against", []string{"dedup", "--against", sig, "--save", sig, corpus}, sig, sig},
 		{"dedup --groups and --kept one file", []string{"dedup", "--groups", a + ".out", "--kept", a + ".out", corpus}, "", a + ".out"},
 	}
 	for _, tt := range tests {
@@ -293,15 +288,14 @@ func TestInterruptLeavesNoLitterNorHalfSet(t *testing.T) {
 	corpus := smallCorpus(t, t.TempDir(), 2000)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			kept, save, summary := filepath.Join(dir, "kept.txt"), filepath.Join(dir, "batch.sig"), filepath.Join(dir, "summary.md")
+			kept, summary := filepath.Join(dir, "kept.txt"), filepath.Join(dir, "summary.md")
 			os.WriteFile(kept, []byte("old kept\n"), 0o644)
-			os.Remove(save)
 			os.Remove(summary)
 			fifo := filepath.Join(dir, "groups.fifo")
 			os.Remove(fifo)
 			mkfifo(t, fifo)
-			cmd, stderr := startCLI(t, "dedup", "--save", save, "--kept", kept, "--groups", fifo, "-o", summary, corpus)
-			waitFor(t, "the temporary outputs", func() bool { return len(tmpLitter(t, dir)) == 3 })
+			cmd, stderr := startCLI(t, "dedup", "--kept", kept, "--groups", fifo, "-o", summary, corpus)
+			waitFor(t, "the temporary outputs", func() bool { return len(tmpLitter(t, dir)) == 2 })
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -319,10 +313,8 @@ func TestInterruptLeavesNoLitterNorHalfSet(t *testing.T) {
 			if got := readFile(t, kept); got != "old kept\n" {
 				t.Errorf("kept file replaced by an interrupted run: %q", got[:min(len(got), 40)])
 			}
-			for _, f := range []string{save, summary} {
-				if _, err := os.Stat(f); err == nil {
-					t.Errorf("%s written by an interrupted run: half a set", f)
-				}
+			if _, err := os.Stat(summary); err == nil {
+				t.Errorf("%s written by an interrupted run: half a set", summary)
 			}
 		})
 	}

@@ -18,9 +18,8 @@ import (
 //	{"group":1,"members":["a","b"],"representative":"a","similarity":{"a":1.000,"b":0.734}}
 //
 // Members are in input order, similarities (to the representative) have
-// three decimals and follow the member order. When g.Against is set,
-// "saved" lists the members that come from the saved batch. Strings are
-// encoded by encoding/json, without HTML escaping.
+// three decimals and follow the member order. Strings are encoded by
+// encoding/json, without HTML escaping.
 func DedupGroups(w io.Writer, g *result.DedupGroups) error {
 	if g == nil {
 		return errNilResult
@@ -35,10 +34,6 @@ func DedupGroups(w io.Writer, g *result.DedupGroups) error {
 			Representative: grp.Representative,
 			Similarity:     memberScores{ids: grp.Members, scores: grp.Similarity},
 		}
-		if g.Against {
-			saved := nonNil(grp.Saved)
-			line.Saved = &saved
-		}
 		if err := enc.Encode(line); err != nil {
 			return err
 		}
@@ -52,7 +47,6 @@ type groupLine struct {
 	Members        []string     `json:"members"`
 	Representative string       `json:"representative"`
 	Similarity     memberScores `json:"similarity"`
-	Saved          *[]string    `json:"saved,omitempty"` // with Against only, then even when empty
 }
 
 // memberScores is a JSON object from member id to score, in member order
@@ -105,17 +99,15 @@ func measureRows(s *result.DedupSummary) [][]string {
 		{"Bytes read", groupDigits(s.Bytes)},
 		{"Skipped inputs (warnings)", strconv.Itoa(s.Skipped)},
 	}
-	if s.Saved > 0 || s.Against != "" {
-		rows = append(rows,
-			[]string{"Saved articles compared against", strconv.Itoa(s.Saved)},
-			[]string{"New articles duplicating saved ones", strconv.Itoa(s.MatchedSaved)})
-	}
 	return append(rows,
+		[]string{"Articles with common text (boilerplate)", strconv.Itoa(s.WithCommon)},
 		[]string{"Near-duplicate groups", strconv.Itoa(s.Groups)},
 		[]string{"Articles in groups", strconv.Itoa(s.InGroups)},
 		[]string{"Duplicates (not kept)", strconv.Itoa(s.Duplicates)},
 		[]string{"Articles kept", strconv.Itoa(s.Kept)},
-		[]string{"Candidate checks", strconv.Itoa(s.Candidates)})
+		[]string{"Candidate pairs verified", strconv.Itoa(s.Candidates)},
+		[]string{"Linked sets split into groups (chains)", strconv.Itoa(s.Chains)},
+		[]string{fmt.Sprintf("Groups over %d members", s.LargeGroup), strconv.Itoa(s.LargeGroups)})
 }
 
 func largestRows(s *result.DedupSummary) [][]string {
@@ -234,17 +226,11 @@ func markdownDedupHead(ew *errWriter, s *result.DedupSummary) {
 	if len(s.Inputs) > 0 {
 		ew.printf("\nInputs: %s\n", inputList(s.Inputs, code))
 	}
-	if s.Against != "" {
-		ew.printf("\nCompared against: %s\n", code(s.Against))
-	}
 }
 
 func textDedupHead(ew *errWriter, s *result.DedupSummary) {
 	ew.printf("Near-duplicate groups — storydiff %s dedup\n%s\n", plainCell(s.Version), dedupParams(s))
 	if len(s.Inputs) > 0 {
 		ew.printf("Inputs: %s\n", inputList(s.Inputs, plainCell))
-	}
-	if s.Against != "" {
-		ew.printf("Compared against: %s\n", plainCell(s.Against))
 	}
 }

@@ -17,7 +17,7 @@ func dedupSummary() *result.DedupSummary {
 	return &result.DedupSummary{
 		Version: "0.1.0", Inputs: []string{"testdata/dedup-input.jsonl"},
 		ShingleKind: "word", ShingleSize: 5, Permutations: 128, Seed: 0, Bands: 42, Rows: 3, Threshold: 0.5, Keep: "first",
-		Articles: 6, Bytes: 2674, Skipped: 1, Groups: 2, InGroups: 5, Duplicates: 3, Kept: 3, Candidates: 48,
+		Articles: 6, Bytes: 2674, Skipped: 1, Groups: 2, InGroups: 5, Duplicates: 3, Kept: 3, Candidates: 4, LargeGroup: 100,
 		Largest: []result.LargestGroup{
 			{Group: 1, Size: 3, Representative: "wire-1", LowestSimilarity: 0.71875},
 			{Group: 2, Size: 2, Representative: "city-1", LowestSimilarity: 0.5859375},
@@ -96,11 +96,11 @@ func TestDedupNoGroups(t *testing.T) {
 }
 
 // TestDedupGroupsJSON checks the encoding of ids (encoding/json's, without
-// HTML escaping) and of the saved members.
+// HTML escaping).
 func TestDedupGroupsJSON(t *testing.T) {
 	ids := []string{"q\"b\\n\nt\t\x01", "bad \xff utf8", "sep\u2028x", "<ünï>&"}
-	g := &result.DedupGroups{Against: true, Groups: []result.DedupGroup{
-		{Members: ids, Representative: ids[0], Similarity: []float64{1, 0.5, 0.25, 0.125}, Saved: ids[:1]},
+	g := &result.DedupGroups{Groups: []result.DedupGroup{
+		{Members: ids, Representative: ids[0], Similarity: []float64{1, 0.5, 0.25, 0.125}},
 		{Members: []string{"a", "b"}, Representative: "a", Similarity: []float64{1, 0.75}},
 	}}
 	var buf bytes.Buffer
@@ -108,8 +108,8 @@ func TestDedupGroupsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"group":1,"members":["q\"b\\n\nt\t\u0001","bad \ufffd utf8","sep\u2028x","<ünï>&"],"representative":"q\"b\\n\nt\t\u0001",` +
-		`"similarity":{"q\"b\\n\nt\t\u0001":1.000,"bad \ufffd utf8":0.500,"sep\u2028x":0.250,"<ünï>&":0.125},"saved":["q\"b\\n\nt\t\u0001"]}` + "\n" +
-		`{"group":2,"members":["a","b"],"representative":"a","similarity":{"a":1.000,"b":0.750},"saved":[]}` + "\n"
+		`"similarity":{"q\"b\\n\nt\t\u0001":1.000,"bad \ufffd utf8":0.500,"sep\u2028x":0.250,"<ünï>&":0.125}}` + "\n" +
+		`{"group":2,"members":["a","b"],"representative":"a","similarity":{"a":1.000,"b":0.750}}` + "\n"
 	if got := buf.String(); got != want {
 		t.Errorf("DedupGroups =\n%s\nwant\n%s", got, want)
 	}

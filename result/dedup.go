@@ -6,7 +6,6 @@ package result
 type DedupSummary struct {
 	Version string   // storydiff version
 	Inputs  []string // paths as given
-	Against string   // saved signature file compared against, "" if none
 
 	ShingleKind  string // "word" or "char"
 	ShingleSize  int
@@ -16,16 +15,18 @@ type DedupSummary struct {
 	Threshold    float64 // estimated Jaccard at or above which two articles are linked
 	Keep         string  // which member represents a group: "first" or "longest"
 
-	Articles     int   // articles read and signed in this run
-	Bytes        int64 // input bytes read
-	Skipped      int   // records or files skipped with a warning
-	Saved        int   // articles of the saved batch compared against
-	MatchedSaved int   // new articles in a group that holds a saved one
-	Groups       int   // near-duplicate groups (two or more articles)
-	InGroups     int   // this run's articles in a group
-	Duplicates   int   // this run's articles a filtered corpus drops
-	Kept         int   // this run's articles a filtered corpus keeps
-	Candidates   int   // candidate checks made (pairs sharing a band, counted per band)
+	Articles    int   // articles read and signed in this run
+	Bytes       int64 // input bytes read
+	Skipped     int   // records or files skipped with a warning
+	WithCommon  int   // articles holding text common to many (boilerplate), left out of their comparisons
+	Groups      int   // near-duplicate groups (two or more articles)
+	InGroups    int   // articles in a group
+	Duplicates  int   // articles a filtered corpus drops
+	Kept        int   // articles a filtered corpus keeps
+	Candidates  int   // candidate pairs verified (each once)
+	Chains      int   // sets of linked articles split into several groups (chains)
+	LargeGroup  int   // the size above which a group is unusually large
+	LargeGroups int   // groups above that size
 
 	Largest   []LargestGroup  // the largest groups, largest first (then in group order)
 	Histogram []SimilarityBin // similarity of the members to their representative
@@ -50,14 +51,12 @@ type SimilarityBin struct {
 // DedupGroups are the near-duplicate groups of a deduplication run, in
 // output order: `storydiff dedup` writes them as JSON Lines.
 type DedupGroups struct {
-	Against bool // compared with a saved batch: every group lists its Saved members
-	Groups  []DedupGroup
+	Groups []DedupGroup
 }
 
 // DedupGroup is one group of near-duplicate articles.
 type DedupGroup struct {
-	Members        []string  // ids in input order, saved articles first
+	Members        []string  // ids in input order
 	Representative string    // id of the member to keep
 	Similarity     []float64 // estimated Jaccard of each member to the representative (1 for itself)
-	Saved          []string  // members from the saved batch, in member order
 }

@@ -6,7 +6,11 @@ import "sync"
 // changes whenever the signature of some input under the same options and
 // seed would change, so that saved signatures can be checked for
 // compatibility before they are compared with new ones.
-const SketchVersion = 1
+//
+// Version 2 made slot values rank-ordered (see [MinHasher]): the values
+// of version 1 kept the low 32 bits of each slot's hash and dropped its
+// round.
+const SketchVersion = 2
 
 // maxRounds bounds the rounds of the fast sketch (see [MinHasher]). It is
 // part of the signature definition: changing it changes signatures.
@@ -34,6 +38,9 @@ const maxRounds = 32
 //     shingles about 25.
 //   - Slots still empty after maxRounds rounds take, for each slot alone, a
 //     classic MinHash over the set, ranked after every round value.
+//
+// A slot stores its round above the high bits of its value, so that slot
+// values of two signatures compare as the ranks of their shingles do.
 //
 // So each slot holds the minimum over the set of a fixed random ranking of
 // all possible shingles, chosen by the seed alone: two sets agree in a slot
@@ -197,12 +204,22 @@ func (m *MinHasher) sketch(xs []uint64, dst Signature, vals []uint64) Signature 
 		}
 	}
 	for i, v := range vals {
-		dst[i] = uint32(v)
-		if dst[i] == EmptySlot && v != none {
-			dst[i] = EmptySlot - 1
+		dst[i] = slotValue(v)
+		if v == none {
+			dst[i] = EmptySlot
 		}
 	}
 	return dst
+}
+
+// slotValue packs a slot's round<<32 | 32-bit value into 32 bits that keep
+// their order: the round (at most maxRounds, 6 bits) above the value's high
+// 26 bits. Values of two signatures thus compare as their ranks do, which
+// [Compare] needs to tell which set holds the smaller minimum of a slot.
+// Two different shingles share a slot value with probability 2⁻²⁶, too
+// seldom to move an estimate. The result is below [EmptySlot].
+func slotValue(v uint64) uint32 {
+	return uint32(v>>32)<<26 | uint32(v)>>6
 }
 
 // Classic returns the classic MinHash signature of a shingle set: slot i is

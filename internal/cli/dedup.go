@@ -2,18 +2,14 @@ package cli
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
-
 	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/dedup"
+	"github.com/storydiff/storydiff/internal/input"
 	"github.com/storydiff/storydiff/report"
 	"github.com/storydiff/storydiff/result"
 )
@@ -44,11 +40,19 @@ group's representative and the kept ids, never the groups. --keep longest
 keeps the longest text (the first of equal ones). Articles sharing an id
 are renamed ID-2, ID-3, ... by path and line, as compare does.
 
---save FILE stores this batch's signatures and parameters; --against FILE
-compares the new articles with a saved batch (and with each other) without
-recomputing it: groups holding saved articles list them under "saved" and
-keep a saved article as representative. A saved file made with other
---shingle, --shingle-kind, --perms or --seed fails with exit status 1.
+Groups are formed around representatives: the article --keep ranks first
+that is in no group yet represents the articles linked to it (estimated
+similarity at or above --threshold) that are in no group yet, and so on;
+every member is within the threshold of its representative. Linked sets
+that became several groups this way (chains) are counted in the summary.
+Text common to many articles (a slot value of the signatures held by 100
+articles and 0.5% of all: footers, disclaimers) is left out when two
+articles are compared, and a group larger than that (100 members, or 0.5%
+of the articles) is named in a warning.
+
+To compare new articles with earlier ones without reading those again,
+keep them in an index: storydiff index add/query (--save and --against
+were removed).
 
 PATH is a file (.jsonl, .ndjson streamed in parallel; .txt, .md, .html), a
 directory (read recursively) or - for standard input. Bad records (malformed
@@ -79,8 +83,10 @@ func runDedup(args []string, env *Env) int {
 		named(dedup.KeepFirst, "input order"), named(dedup.KeepLongest, ""))
 	groups := fs.String("groups", "", "write the groups as JSON Lines to `FILE` (atomically) instead of standard output")
 	kept := fs.String("kept", "", "write the ids to keep, one per line, to `FILE`")
-	save := fs.String("save", "", "save this batch's signatures and parameters to `FILE`")
-	against := fs.String("against", "", "compare with the batch saved in `FILE` by --save")
+	save := fs.String("save", "", "removed: use storydiff index add")
+	against := fs.String("against", "", "removed: use storydiff index query")
+	fs.MarkHidden("save")
+	fs.MarkHidden("against")
 	progress := progressAuto
 	enumVar(fs, &progress, "progress", "", "`when` to draw a progress bar on standard error: %s",
 		named(progressAuto, "when it is a terminal"), named(progressAlways, ""), named(progressNever, ""))
@@ -102,6 +108,8 @@ func runDedup(args []string, env *Env) int {
 		return usageError(env, "--bands × --rows (%d) exceeds --perms (%d)", opt.Bands*opt.Rows, opt.Shingle.Perms)
 	case opt.Workers < 0:
 		return usageError(env, "--workers must not be negative (0: all cores)")
+	case *save != "" || *against != "":
+		return usageError(env, "--save and --against were removed: keep signatures in an index with 'storydiff index add DB PATH...' and compare new articles with 'storydiff index query DB PATH...'")
 	case fs.NArg() == 0:
 		return usageError(env, "dedup: no PATH given (use - for standard input)")
 	}
@@ -112,42 +120,20 @@ func runDedup(args []string, env *Env) int {
 	// input, and they are written as one set.
 	var outs atomicfile.Set
 	defer outs.Cleanup()
-	files, err := addDedupOutputs(&outs, *save, *groups, *kept, out.output, env)
+	files, err := addDedupOutputs(&outs, *groups, *kept, out.output, env)
 	if err != nil {
 		return failure(env, err)
 	}
 	opt.Open = outs.CheckInput
 
-	if *against != "" {
-		if err := checkInputPath(&outs, *against); err != nil {
-			return failure(env, err)
-		}
-		f, err := os.Open(*against)
-		if err != nil {
-			return failure(env, err)
-		}
-		sigs, err := dedup.ReadSignatures(bufio.NewReaderSize(f, 1<<20))
-		f.Close()
-		if err != nil {
-			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
-		}
-		opt.Against = sigs
-	}
-
 	warn := &warner{env: env}
 	opt.Warn = warn.warn
 	start := time.Now()
+	var bar *runBar
 	if progress == progressAlways || (progress == progressAuto && env.StderrIsTerminal) {
-		bar := newDedupBar(paths, env)
-		warn.before = func() { bar.Clear() }
-		opt.Progress = func(p dedup.Progress) {
-			el := time.Since(start).Seconds()
-			bar.Describe(fmt.Sprintf("%d articles (%.0f/s)", p.Articles, float64(p.Articles)/max(el, 1e-3)))
-			bar.Set64(p.Bytes)
-			if p.Done {
-				bar.Finish()
-			}
-		}
+		bar = newRunBar(paths, env, opt.Workers)
+		warn.before = bar.clear
+		opt.Progress = bar.dedup
 	}
 
 	// Most of the heap is long-lived signatures; the garbage is batches of
@@ -156,13 +142,8 @@ func runDedup(args []string, env *Env) int {
 	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	res, err := dedup.Run(paths, opt)
 	warn.flush()
-	if pe, ok := errors.AsType[*dedup.ParamsError](err); ok {
-		err = fmt.Errorf("%w: saved with %s, this run uses %s", dedup.ErrParams, shingleArgs(pe.Saved), shingleArgs(pe.Run))
-	}
 	if err != nil {
-		if *against != "" && !isMisuse(err) {
-			return failure(env, fmt.Errorf("--against %s: %w", *against, err))
-		}
+		bar.clear()
 		return failure(env, err)
 	}
 	elapsed := time.Since(start)
@@ -178,9 +159,18 @@ func runDedup(args []string, env *Env) int {
 	}
 
 	summary := res.Summary()
-	summary.Version, summary.Inputs, summary.Against = Version, paths, *against
-	if err := files.write(&outs, res, out.format, summary); err != nil {
+	summary.Version, summary.Inputs = Version, paths
+	bar.phase("writing", 0, 1)
+	err = files.write(&outs, res, out.format, summary)
+	bar.finish()
+	if err != nil {
 		return failure(env, err)
+	}
+	for gi, g := range res.Groups {
+		if len(g.Members) > summary.LargeGroup {
+			errorf(env, "warning: group %d (representative %s) has %d members, more than %d: text common to them all (a template, a page with only a footer, one release run everywhere)?",
+				gi+1, input.QuotePath(res.ID(g.Representative)), len(g.Members), summary.LargeGroup)
+		}
 	}
 	mb := float64(res.Bytes) / 1e6
 	sec := max(elapsed.Seconds(), 1e-9)
@@ -189,16 +179,16 @@ func runDedup(args []string, env *Env) int {
 	return ExitOK
 }
 
-// dedupOutputs are the outputs of dedup: the saved batch and the kept ids
-// (nil when not asked for), the groups and the summary.
+// dedupOutputs are the outputs of dedup: the kept ids (nil when not asked
+// for), the groups and the summary.
 type dedupOutputs struct {
-	save, groups, kept, summary *atomicfile.File
+	groups, kept, summary *atomicfile.File
 }
 
-// addDedupOutputs adds dedup's outputs to outs, named by --save, --groups,
-// --kept and -o: groups default to standard output, and the summary to
-// standard output when the groups go to a file, standard error otherwise.
-func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, env *Env) (*dedupOutputs, error) {
+// addDedupOutputs adds dedup's outputs to outs, named by --groups, --kept
+// and -o: groups default to standard output, and the summary to standard
+// output when the groups go to a file, standard error otherwise.
+func addDedupOutputs(outs *atomicfile.Set, groups, kept, summary string, env *Env) (*dedupOutputs, error) {
 	d := &dedupOutputs{}
 	var err error
 	add := func(f **atomicfile.File, name string) {
@@ -206,7 +196,6 @@ func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, e
 			*f, err = addOutput(outs, name, env)
 		}
 	}
-	add(&d.save, save)
 	if d.groups, err = addOutput(outs, groups, env); err != nil {
 		return nil, err
 	}
@@ -226,16 +215,7 @@ func addDedupOutputs(outs *atomicfile.Set, save, groups, kept, summary string, e
 
 // write writes res to the outputs and commits the set.
 func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, f format, summary *result.DedupSummary) error {
-	var err error
-	if d.save != nil {
-		err = outs.Write(d.save, func(w io.Writer) error {
-			_, err := res.Batch.WriteTo(w)
-			return err
-		})
-	}
-	if err == nil {
-		err = outs.Write(d.groups, func(w io.Writer) error { return report.DedupGroups(w, res.NamedGroups()) })
-	}
+	err := outs.Write(d.groups, func(w io.Writer) error { return report.DedupGroups(w, res.NamedGroups()) })
 	if err == nil && d.kept != nil {
 		err = outs.Write(d.kept, func(w io.Writer) error {
 			bw := bufio.NewWriterSize(w, 256<<10)
@@ -255,36 +235,4 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, f format, 
 		return err
 	}
 	return outs.Commit()
-}
-
-// newDedupBar returns a byte-progress bar on stderr, sized to the terminal
-// (80 columns when the size is unknown or reported as 0), with a total when
-// every input is a regular file.
-func newDedupBar(paths []string, env *Env) *progressbar.ProgressBar {
-	total := int64(0)
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if p == "-" || err != nil || !fi.Mode().IsRegular() {
-			total = -1
-			break
-		}
-		total += fi.Size()
-	}
-	cols := 0
-	if f, ok := env.Stderr.(*os.File); ok {
-		cols, _, _ = term.GetSize(int(f.Fd()))
-	}
-	if cols <= 0 {
-		cols = 80
-	}
-	return progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(env.Stderr),
-		progressbar.OptionSetWidth(max(10, cols-60)), // the rest of the line: ~55 columns of counts and rates
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetDescription("reading"),
-		progressbar.OptionSetRenderBlankState(true),
-	)
 }

@@ -158,8 +158,3 @@ func checkShingle(env *Env, o shingle.Options) bool {
 	}
 	return err == nil
 }
-
-// shingleArgs writes shingle options as the flags that select them.
-func shingleArgs(o shingle.Options) string {
-	return fmt.Sprintf("--shingle-kind %s --shingle %d --perms %d --seed %d", o.Kind, o.K, o.Perms, o.Seed)
-}

@@ -41,7 +41,7 @@ func benchSigs(b *testing.B, n int) *Signatures {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return res.Batch
+	return res.store
 }
 
 // BenchmarkLink measures the candidate search, verification and grouping

@@ -91,11 +91,9 @@ type Options struct {
 	Workers   int             // signing goroutines (default GOMAXPROCS)
 	MaxBytes  int             // longer records and files are skipped with a warning (default DefaultMaxBytes)
 
-	// Against is a batch saved earlier (see [ReadSignatures]): the new
-	// articles are compared with it as well as with each other, and a group
-	// holding a saved article has a saved article as representative. Its
-	// shingle options must equal this run's (else a [*ParamsError]).
-	Against *Signatures
+	// Meta asks Stream for the source, title, date and URL of each
+	// article (for an index).
+	Meta bool
 
 	// Pairs asks for every linked pair in [Result.Pairs] (for evaluation;
 	// costs memory proportional to the number of pairs).
@@ -109,10 +107,37 @@ type Options struct {
 
 // Progress reports how far a run has got.
 type Progress struct {
+	Phase    Phase // what the run is doing
 	Articles int   // articles signed so far
 	Skipped  int   // records skipped so far
 	Bytes    int64 // input bytes consumed so far
-	Done     bool  // the last report, sent when all inputs are read
+	Done     bool  // the last report of reading, sent when all inputs are read
+	// Step of Steps is how far the phase has got: bands linked of all
+	// bands while linking; 0 of 1 when a phase starts that has no steps.
+	Step, Steps int
+}
+
+// Phase is a phase of [Run] (or of a run of [Stream]).
+type Phase int
+
+const (
+	Reading  Phase = iota // reading, decoding and signing the inputs
+	Counting              // counting the slot values of all signatures (common text)
+	Linking               // finding and verifying candidates, band by band
+	Grouping              // forming the groups
+)
+
+// String returns the name of the phase, as "reading".
+func (p Phase) String() string {
+	switch p {
+	case Counting:
+		return "counting"
+	case Linking:
+		return "linking"
+	case Grouping:
+		return "grouping"
+	}
+	return "reading"
 }
 
 func (o *Options) defaults() error {
@@ -151,28 +176,12 @@ func (o *Options) defaults() error {
 // 128 permutations, threshold 0.5 gives 42 bands of 3 rows.
 const CandidateRecall = 0.95
 
-// A ParamsError reports a saved batch whose signatures were made with
-// other shingle options than this run's, so that the two cannot be
-// compared. It wraps [ErrParams].
-type ParamsError struct {
-	Saved, Run shingle.Options
-}
-
-func (e *ParamsError) Error() string {
-	return fmt.Sprintf("%v: saved with %v, this run uses %v", ErrParams, e.Saved, e.Run)
-}
-
-func (e *ParamsError) Unwrap() error { return ErrParams }
-
-// ErrParams is wrapped by the error of comparing signatures made with
-// different parameters.
-var ErrParams = errors.New("signatures made with other parameters")
-
-// Group is one set of near-duplicate articles (two or more).
+// Group is one set of near-duplicate articles (two or more): a
+// representative and the articles linked to it.
 type Group struct {
 	Members        []int     // article indices (see Result.ID), ascending
 	Representative int       // the member to keep
-	Similarity     []float64 // estimated Jaccard similarity of each member to the representative (1 for itself)
+	Similarity     []float64 // estimated Jaccard similarity of each member to the representative (1 for itself), at or above the threshold
 }
 
 // Pair is a linked pair of articles: a candidate whose estimated similarity
@@ -190,51 +199,44 @@ type Result struct {
 	Rows      int
 	Keep      Keep
 
-	Saved    int   // articles of the Against batch (indices 0..Saved-1)
-	Articles int   // articles read and signed in this run (indices Saved..)
+	Articles int   // articles read and signed
 	Skipped  int   // records or files skipped with a warning
 	Renamed  int   // articles renamed for sharing an ID (see input.IDs)
 	Bytes    int64 // input bytes read
 
-	Candidates int     // distinct candidate checks made (pairs sharing a band, counted per band)
+	WithCommon int     // articles holding a common slot value (see shingle.Commons)
+	Candidates int     // candidate pairs verified (each once, in the first band it shares)
 	Groups     []Group // groups of two or more, ordered by first member
+	Chains     int     // sets of linked articles that became more than one group
 	Pairs      []Pair  // linked pairs, sorted, when Options.Pairs is set
 
-	// Batch holds the signatures of this run's articles, for saving.
-	Batch *Signatures
-
-	store *Signatures // saved articles, then this run's
+	store *Signatures
 }
 
-// ID returns the id of article i (saved articles first).
+// ID returns the id of article i.
 func (r *Result) ID(i int) string { return r.store.IDs[i] }
 
 // Length returns the text length in bytes of article i.
 func (r *Result) Length(i int) int { return int(r.store.Lengths[i]) }
 
-// Len returns the number of articles: saved ones, then this run's.
+// Len returns the number of articles.
 func (r *Result) Len() int { return r.store.Len() }
 
-// IsSaved reports whether article i comes from the Against batch.
-func (r *Result) IsSaved(i int) bool { return i < r.Saved }
+// Sig returns the signature of article i.
+func (r *Result) Sig(i int) shingle.Signature { return r.store.Sig(i) }
 
 // Duplicates returns the number of articles a filtered corpus drops: group
-// members other than the representative, counting only this run's articles.
+// members other than the representative.
 func (r *Result) Duplicates() int {
 	n := 0
 	for _, g := range r.Groups {
-		for _, m := range g.Members {
-			if m != g.Representative && m >= r.Saved {
-				n++
-			}
-		}
+		n += len(g.Members) - 1
 	}
 	return n
 }
 
-// Kept returns, in input order, the indices of this run's articles a
-// filtered corpus keeps: those in no group, and the representatives that are
-// not saved articles.
+// Kept returns, in input order, the indices of the articles a filtered
+// corpus keeps: those in no group, and the representatives.
 func (r *Result) Kept() []int {
 	drop := make([]bool, r.Len())
 	for _, g := range r.Groups {
@@ -243,15 +245,21 @@ func (r *Result) Kept() []int {
 				drop[m] = true
 			}
 		}
-		if g.Representative < r.Saved {
-			drop[g.Representative] = true
-		}
 	}
 	var kept []int
-	for i := r.Saved; i < r.Len(); i++ {
+	for i := range r.Len() {
 		if !drop[i] {
 			kept = append(kept, i)
 		}
 	}
 	return kept
 }
+
+// LargeGroup returns the size above which a group is reported as
+// unusually large: [shingle.CommonThreshold] of the articles (100, or
+// 0.5% of them when that is more). A group that large holds the same text
+// in more articles than a slot value needs to count as boilerplate: its
+// members are almost all common text (each is compared on all its slots
+// only then), such as pages of one template or one press release run
+// everywhere, and are worth a look before they are dropped.
+func (r *Result) LargeGroup() int { return shingle.CommonThreshold(r.Articles) }

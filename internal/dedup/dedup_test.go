@@ -16,95 +16,6 @@ import (
 	"github.com/storydiff/storydiff/shingle"
 )
 
-// The union-find and the order of groups are shingle's (TestUnionFind
-// there); groups adds the representative and the similarities.
-func TestGroupsRepresentative(t *testing.T) {
-	uf := shingle.NewUnionFind(5)
-	uf.Union(0, 2)
-	uf.Union(2, 4)
-	store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4})
-	lengths := []uint32{10, 0, 30, 0, 30}
-	sigs := [][]uint32{{1, 2, 3, 4}, {0, 0, 0, 0}, {1, 2, 3, 9}, {0, 0, 0, 0}, {1, 2, 8, 9}}
-	for i, sig := range sigs {
-		store.Append(fmt.Sprint(i), lengths[i], sig)
-	}
-	tests := []struct {
-		keep  Keep
-		saved int
-		want  int
-		sims  []float64
-	}{
-		{KeepFirst, 0, 0, []float64{1, 0.75, 0.5}},
-		{KeepLongest, 0, 2, []float64{0.75, 1, 0.75}}, // 2 and 4 tie: the first wins
-		{KeepLongest, 1, 0, []float64{1, 0.75, 0.5}},  // a saved member is kept
-	}
-	for _, tt := range tests {
-		gs := groups(uf, store, tt.saved, tt.keep)
-		if len(gs) != 1 {
-			t.Fatalf("got %d groups, want 1", len(gs))
-		}
-		if gs[0].Representative != tt.want || !slices.Equal(gs[0].Similarity, tt.sims) {
-			t.Errorf("keep %v saved %d: representative %d, similarities %v; want %d, %v",
-				tt.keep, tt.saved, gs[0].Representative, gs[0].Similarity, tt.want, tt.sims)
-		}
-	}
-}
-
-func TestSignaturesRoundTrip(t *testing.T) {
-	s := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4, Seed: 42})
-	ids := []string{"a", "", "ünïcode id", strings.Repeat("x", 300)}
-	lengths := []uint32{10, 0, 7, 1 << 31}
-	slab := []uint32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 1<<32 - 1, 3, 3}
-	for i := range ids {
-		s.Append(ids[i], lengths[i], slab[4*i:4*i+4])
-	}
-	// Spill into a second storage block.
-	for i := range blockArticles {
-		s.Append(fmt.Sprint("b", i), uint32(i), []uint32{uint32(i), 1, 2, uint32(i) * 7})
-	}
-	var buf bytes.Buffer
-	n, err := s.WriteTo(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != int64(buf.Len()) {
-		t.Errorf("WriteTo returned %d, wrote %d bytes", n, buf.Len())
-	}
-	data := buf.Bytes()
-	got, err := ReadSignatures(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Params != s.Params || !slices.Equal(got.IDs, s.IDs) || !slices.Equal(got.Lengths, s.Lengths) {
-		t.Fatalf("round trip: params %v, %d ids; want %v, %d", got.Params, got.Len(), s.Params, s.Len())
-	}
-	for i := range s.IDs {
-		if !slices.Equal(got.Sig(i), s.Sig(i)) {
-			t.Fatalf("round trip: signature %d = %v, want %v", i, got.Sig(i), s.Sig(i))
-		}
-	}
-	if err := got.checkScheme(); err != nil {
-		t.Errorf("checkScheme after round trip: %v", err)
-	}
-
-	// Every truncation and a flipped byte anywhere is an ErrSigFile error.
-	for cut := 0; cut < len(data); cut += 1 + cut/3 {
-		if _, err := ReadSignatures(bytes.NewReader(data[:cut])); !errors.Is(err, ErrSigFile) {
-			t.Fatalf("ReadSignatures(first %d bytes) error = %v, want ErrSigFile", cut, err)
-		}
-	}
-	for i := 0; i < len(data); i += 1 + i/5 {
-		bad := bytes.Clone(data)
-		bad[i] ^= 0x40
-		if _, err := ReadSignatures(bytes.NewReader(bad)); !errors.Is(err, ErrSigFile) {
-			t.Fatalf("ReadSignatures(byte %d flipped) error = %v, want ErrSigFile", i, err)
-		}
-	}
-	if _, err := ReadSignatures(bytes.NewReader(append(bytes.Clone(data), 0))); !errors.Is(err, ErrSigFile) {
-		t.Errorf("trailing byte: error = %v, want ErrSigFile", err)
-	}
-}
-
 // writeCorpus writes JSON Lines records id/text to a temporary file.
 func writeCorpus(t *testing.T, lines ...string) string {
 	t.Helper()
@@ -227,46 +138,6 @@ func TestRunBadOptions(t *testing.T) {
 	}
 }
 
-func TestRunAgainstMismatch(t *testing.T) {
-	path := writeCorpus(t, rec("a", "one two three four five six"))
-	saved := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 64})
-	_, err := Run([]string{path}, Options{Against: saved})
-	pe, ok := errors.AsType[*ParamsError](err)
-	if !errors.Is(err, ErrParams) || !ok || pe.Saved.Perms != 64 || pe.Run.Perms != 128 {
-		t.Errorf("Run against 64-permutation batch: error %v, want a ParamsError of 64 and 128 permutations", err)
-	}
-}
-
-func FuzzReadSignatures(f *testing.F) {
-	s := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4, Seed: 1})
-	s.Append("a", 3, []uint32{1, 2, 3, 4})
-	s.Append("b", 0, []uint32{5, 6, 7, 8})
-	var buf bytes.Buffer
-	if _, err := s.WriteTo(&buf); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(buf.Bytes())
-	f.Add([]byte(sigMagic))
-	f.Add([]byte{})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := ReadSignatures(bytes.NewReader(data))
-		if err != nil {
-			if !errors.Is(err, ErrSigFile) {
-				t.Fatalf("error %v does not wrap ErrSigFile", err)
-			}
-			return
-		}
-		// A file that reads back is written back identically.
-		var out bytes.Buffer
-		if _, err := got.WriteTo(&out); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out.Bytes(), data) {
-			t.Errorf("re-encoding differs from the input")
-		}
-	})
-}
-
 // TestRunHugeRecord checks that a 50 MB record is skipped with a warning at
 // the default limit and the records after it are still read.
 func TestRunHugeRecord(t *testing.T) {
@@ -341,5 +212,54 @@ func TestRunOpenRefuses(t *testing.T) {
 		if !errors.Is(err, stop) {
 			t.Errorf("Run(%s) = %v, want the error of Open", p, err)
 		}
+	}
+}
+
+// TestGroups checks that groups form around representatives: every member
+// is linked to its representative, and a chain is cut.
+func TestGroups(t *testing.T) {
+	store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4})
+	lengths := []uint32{10, 50, 30, 5, 40}
+	for i, l := range lengths {
+		store.Append(fmt.Sprint(i), l, []uint32{1, 2, 3, 4})
+	}
+	// 0~1, 1~2, 2~3 (a chain), and 1~4.
+	edges := []edge{{0, 1, 0.6}, {1, 2, 0.7}, {1, 4, 0.9}, {2, 3, 0.8}}
+	tests := []struct {
+		keep   Keep
+		want   string
+		chains int
+	}{
+		// first: 0 takes 1; 2 takes 3; 4 (linked only to 1) stays alone.
+		{KeepFirst, "[{[0 1] 0 [1 0.6000000238418579]} {[2 3] 2 [1 0.800000011920929]}]", 1},
+		// longest: 1 (50) takes 0, 2 and 4; 3 stays alone.
+		{KeepLongest, "[{[0 1 2 4] 1 [0.6000000238418579 1 0.699999988079071 0.8999999761581421]}]", 0},
+	}
+	for _, tt := range tests {
+		gs, chains := groups(len(lengths), edges, store, tt.keep)
+		if got := fmt.Sprint(gs); got != tt.want || chains != tt.chains {
+			t.Errorf("keep %v: groups %s, %d chains; want %s, %d", tt.keep, got, chains, tt.want, tt.chains)
+		}
+	}
+}
+
+// TestStreamStops checks that an error of the consumer stops Stream and
+// is returned.
+func TestStreamStops(t *testing.T) {
+	var lines []string
+	for i := range 3000 {
+		lines = append(lines, rec(fmt.Sprint(i), fmt.Sprintf("article %d has a few words of its own", i)))
+	}
+	path := writeCorpus(t, lines...)
+	stop := errors.New("full")
+	n := 0
+	st, err := Stream([]string{path}, Options{}, func(a *Signed) error {
+		if n++; n == 1000 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || st.Articles != 999 {
+		t.Errorf("Stream = %d articles, %v; want 999 and the consumer's error", st.Articles, err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -52,6 +51,22 @@ type signed struct {
 	file   string
 	line   int
 	size   int64
+	meta   *Meta // with Options.Meta
+}
+
+// Meta is what an index keeps of an article besides its signature.
+type Meta struct {
+	Source, Title, Date, URL string
+}
+
+// Signed is one article read and signed by [Stream].
+type Signed struct {
+	ID     string            // as read (not made unique)
+	File   string            // input path
+	Line   int               // JSON Lines record, 0 for a whole file
+	Length uint32            // bytes of title and text
+	Sig    shingle.Signature // valid during the call only
+	Meta   *Meta             // nil unless Options.Meta
 }
 
 type doneBatch struct {
@@ -68,39 +83,79 @@ type pipeline struct {
 	inflight chan struct{}
 	cur      *batch
 	seq      int
-	bufPool  sync.Pool // *[]byte: batch buffers
-	err      error     // Options.Open refused an input: reading stopped
+	bufPool  sync.Pool     // *[]byte: batch buffers
+	err      error         // Options.Open refused an input: reading stopped
+	stop     chan struct{} // closed when the consumer failed: stop reading
+	stopped  bool
 }
 
 // Run deduplicates the articles under paths (JSON Lines files are streamed
 // and decoded in parallel; other files, directories and "-" are read with
 // [input.Walk]). Bad records are reported through opt.Warn and skipped.
-// Articles sharing an ID are renamed as [input.IDs] says, ordered by saved
-// batch first, then path and line. Run fails only on invalid options,
-// parameters that do not match opt.Against, or an error from opt.Open; it
-// returns a Result with no articles when nothing was readable.
+// Articles sharing an ID are renamed as [input.IDs] says, ordered by path
+// and line. Run fails only on invalid options or an error from opt.Open;
+// it returns a Result with no articles when nothing was readable.
 func Run(paths []string, opt Options) (*Result, error) {
 	if err := opt.defaults(); err != nil {
 		return nil, err
 	}
 	params := opt.Shingle
 	res := &Result{Params: params, Threshold: opt.Threshold, Bands: opt.Bands, Rows: opt.Rows, Keep: opt.Keep}
-	c := &collector{opt: &opt, res: res, perms: params.Perms, store: NewSignatures(params)}
-	if opt.Against != nil {
-		if opt.Against.Params != params {
-			return nil, &ParamsError{Saved: opt.Against.Params, Run: params}
+	store := NewSignatures(params)
+	// For unique IDs: every ID, and where each article came from (index
+	// into files, and line), 8 bytes an article.
+	var ids input.IDs
+	var files []string
+	var from []source
+	st, err := Stream(paths, opt, func(a *Signed) error {
+		if n := len(files); n == 0 || files[n-1] != a.File {
+			files = append(files, a.File)
 		}
-		if err := opt.Against.checkScheme(); err != nil {
-			return nil, err
-		}
-		c.adopt(opt.Against)
+		from = append(from, source{uint32(len(files) - 1), uint32(a.Line)})
+		ids.Add(a.ID, store.Len())
+		store.Append(a.ID, a.Length, a.Sig)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Articles, res.Skipped, res.Bytes = st.Articles, st.Skipped, st.Bytes
+	res.Renamed = ids.Rename(func(i, j int) int {
+		a, b := from[i], from[j]
+		return cmp.Or(strings.Compare(files[a.file], files[b.file]), cmp.Compare(a.line, b.line))
+	}, func(i int, id string) { store.IDs[i] = id })
+	ids, files, from = input.IDs{}, nil, nil
+	res.store = store
+	link(res, store, &opt)
+	return res, nil
+}
+
+// source is where an article was read: files[file], line (0 for a whole file).
+type source struct{ file, line uint32 }
+
+// Stats counts what [Stream] read.
+type Stats struct {
+	Articles int   // articles signed
+	Skipped  int   // records or files skipped with a warning
+	Bytes    int64 // input bytes read
+}
+
+// Stream reads and signs the articles under paths as [Run] does, and calls
+// each with every article in input order, from one goroutine. The text
+// signed is the title and text without boilerplate lines
+// ([shingle.StripBoilerplate]). It stops at the first error of each or of
+// opt.Open and returns it. opt.Progress hears of the Reading phase only.
+func Stream(paths []string, opt Options, each func(*Signed) error) (Stats, error) {
+	if err := opt.defaults(); err != nil {
+		return Stats{}, err
 	}
 	p := &pipeline{
 		opt:      &opt,
-		perms:    params.Perms,
+		perms:    opt.Shingle.Perms,
 		work:     make(chan *batch, opt.Workers),
 		done:     make(chan *doneBatch, opt.Workers),
 		inflight: make(chan struct{}, opt.Workers*inflightPerWorker),
+		stop:     make(chan struct{}),
 	}
 	go func() {
 		p.read(paths)
@@ -114,6 +169,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		wg.Wait()
 		close(p.done)
 	}()
+	c := &collector{opt: &opt, perms: opt.Shingle.Perms, each: each}
 	pending := map[int]*doneBatch{}
 	next := 0
 	for d := range p.done {
@@ -125,20 +181,23 @@ func Run(paths []string, opt Options) (*Result, error) {
 			}
 			delete(pending, next)
 			next++
-			c.take(d)
+			if c.err == nil {
+				c.take(d)
+				if c.err != nil {
+					close(p.stop) // the reader stops; batches in flight drain
+				}
+			}
 			<-p.inflight
 		}
 	}
+	if c.err != nil {
+		return c.st, c.err
+	}
 	if p.err != nil {
-		return nil, p.err
+		return c.st, p.err
 	}
 	c.progress(true)
-	c.uniqueIDs()
-	res.Articles = c.store.Len() - res.Saved
-	res.store = c.store
-	res.Batch = c.store.view(res.Saved)
-	link(res, c.store, &opt)
-	return res, nil
+	return c.st, nil
 }
 
 // read cuts the inputs into batches, in input order. It stops at an error
@@ -146,6 +205,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 func (p *pipeline) read(paths []string) {
 	defer p.flush()
 	for _, path := range paths {
+		if p.stopped {
+			return
+		}
 		if isJSONLFile(path) {
 			if p.err = p.readJSONL(path); p.err != nil {
 				return
@@ -159,6 +221,9 @@ func (p *pipeline) read(paths []string) {
 			Open:     p.opt.Open,
 		}, func(a *corpus.Article) error {
 			p.add(item{art: a, file: a.Path, line: a.Record, size: int64(len(a.Text) + len(a.Title))})
+			if p.stopped {
+				return errStopped
+			}
 			return nil
 		})
 		if p.err != nil {
@@ -197,7 +262,7 @@ func (p *pipeline) readJSONL(path string) error {
 		return nil
 	}
 	records := 0
-	for lineNo := 1; ; lineNo++ {
+	for lineNo := 1; !p.stopped; lineNo++ {
 		b := p.batchFor()
 		off := len(b.buf)
 		var size int64
@@ -252,6 +317,7 @@ func (p *pipeline) readJSONL(path string) error {
 			return nil
 		}
 	}
+	return nil
 }
 
 func isBlank(b []byte) bool {
@@ -290,13 +356,22 @@ func (p *pipeline) add(it item) {
 }
 
 func (p *pipeline) flush() {
-	if p.cur == nil || len(p.cur.items) == 0 {
+	if p.cur == nil || len(p.cur.items) == 0 || p.stopped {
 		return
 	}
-	p.inflight <- struct{}{}
+	select {
+	case p.inflight <- struct{}{}:
+	case <-p.stop:
+		p.stopped = true
+		p.err = errStopped
+		return
+	}
 	p.work <- p.cur
 	p.cur = nil
 }
+
+// errStopped ends reading when the consumer of Stream failed.
+var errStopped = errors.New("stopped")
 
 // sign decodes and signs batches.
 func (p *pipeline) sign() {
@@ -326,13 +401,16 @@ func (p *pipeline) sign() {
 			}
 			text := a.FullText()
 			dst := d.sigs[i*p.perms : (i+1)*p.perms : (i+1)*p.perms]
-			if sig := mh.SignText(opt.Shingle, text, dst); sig[0] == shingle.EmptySlot {
+			if sig := mh.SignText(opt.Shingle, shingle.StripBoilerplate(text), dst); sig[0] == shingle.EmptySlot {
 				// Only the signature of an empty shingle set holds EmptySlot.
 				o.err = &input.ParseError{File: it.file, Line: it.line, Err: fmt.Errorf("%w: no words to compare", input.ErrEmpty)}
 				continue
 			}
 			o.id = a.ID
 			o.length = uint32(min(len(text), 1<<32-1))
+			if opt.Meta {
+				o.meta = &Meta{Source: a.Source, Title: a.Title, Date: a.Date, URL: a.URL}
+			}
 		}
 		b.items = nil
 		if cap(b.buf) <= 4*batchBytes {
@@ -346,92 +424,46 @@ func (p *pipeline) sign() {
 // errSizeOnly marks an item that only carries a byte count (blank lines).
 var errSizeOnly = errors.New("size only")
 
-// collector appends signed articles in input order.
+// collector hands signed articles to the consumer in input order.
 type collector struct {
 	opt     *Options
-	res     *Result
 	perms   int
-	store   *Signatures // saved articles, then this run's
+	each    func(*Signed) error
+	st      Stats
+	err     error // of each: stop
 	lastRep int
-
-	// For unique IDs: every ID, and where each of this run's articles
-	// came from (index into files, and line), 8 bytes an article.
-	ids   input.IDs
-	files []string
-	from  []source
-}
-
-// source is where an article was read: files[file], line (0 for a whole file).
-type source struct{ file, line uint32 }
-
-// adopt starts the collection with a saved batch, sharing its storage
-// blocks when they are laid out as Append makes them (ReadSignatures does).
-func (c *collector) adopt(s *Signatures) {
-	full := s.off == 0
-	for i, b := range s.blocks {
-		if cap(b) != blockArticles*c.perms || (i < len(s.blocks)-1 && len(b) != cap(b)) {
-			full = false
-		}
-	}
-	if full {
-		c.store.IDs = slices.Clone(s.IDs)
-		c.store.Lengths = slices.Clone(s.Lengths)
-		c.store.blocks = slices.Clone(s.blocks)
-	} else {
-		for i := range s.IDs {
-			c.store.Append(s.IDs[i], s.Lengths[i], s.Sig(i))
-		}
-	}
-	for i, id := range s.IDs {
-		c.ids.Add(id, i)
-	}
-	c.res.Saved = len(s.IDs)
+	a       Signed
 }
 
 func (c *collector) take(d *doneBatch) {
 	for i, o := range d.outs {
-		c.res.Bytes += o.size
+		c.st.Bytes += o.size
 		if o.err != nil {
 			if o.err != errSizeOnly {
-				c.res.Skipped++
+				c.st.Skipped++
 				if c.opt.Warn != nil {
 					c.opt.Warn(o.err)
 				}
 			}
 			continue
 		}
-		if n := len(c.files); n == 0 || c.files[n-1] != o.file {
-			c.files = append(c.files, o.file)
+		c.a = Signed{ID: o.id, File: o.file, Line: o.line, Length: o.length, Sig: d.sigs[i*c.perms : (i+1)*c.perms], Meta: o.meta}
+		if c.err = c.each(&c.a); c.err != nil {
+			return
 		}
-		c.from = append(c.from, source{uint32(len(c.files) - 1), uint32(o.line)})
-		c.ids.Add(o.id, c.store.Len())
-		c.store.Append(o.id, o.length, d.sigs[i*c.perms:(i+1)*c.perms])
+		c.st.Articles++
 	}
 	c.progress(false)
-}
-
-// uniqueIDs renames the articles that share an ID (input.IDs): saved
-// articles keep theirs, this run's are ordered by path, then line.
-func (c *collector) uniqueIDs() {
-	saved := c.res.Saved
-	c.res.Renamed = c.ids.Rename(func(i, j int) int {
-		if i < saved || j < saved {
-			return cmp.Compare(i, j) // saved first; saved IDs are unique
-		}
-		a, b := c.from[i-saved], c.from[j-saved]
-		return cmp.Or(strings.Compare(c.files[a.file], c.files[b.file]), cmp.Compare(a.line, b.line))
-	}, func(i int, id string) { c.store.IDs[i] = id })
-	c.ids, c.files, c.from = input.IDs{}, nil, nil
 }
 
 func (c *collector) progress(done bool) {
 	if c.opt.Progress == nil {
 		return
 	}
-	n := c.store.Len() - c.res.Saved
+	n := c.st.Articles
 	if !done && n-c.lastRep < progressEvery {
 		return
 	}
 	c.lastRep = n
-	c.opt.Progress(Progress{Articles: n, Skipped: c.res.Skipped, Bytes: c.res.Bytes, Done: done})
+	c.opt.Progress(Progress{Phase: Reading, Articles: n, Skipped: c.st.Skipped, Bytes: c.st.Bytes, Done: done})
 }

@@ -11,8 +11,8 @@ import (
 const largestGroups = 10
 
 // Summary returns the parameters, counts, largest groups and similarity
-// histogram of the run, for the report. The caller fills in Version,
-// Inputs and Against.
+// histogram of the run, for the report. The caller fills in Version and
+// Inputs.
 func (r *Result) Summary() *result.DedupSummary {
 	s := &result.DedupSummary{
 		ShingleKind:  r.Params.Kind.String(),
@@ -26,20 +26,18 @@ func (r *Result) Summary() *result.DedupSummary {
 		Articles:     r.Articles,
 		Bytes:        r.Bytes,
 		Skipped:      r.Skipped,
-		Saved:        r.Saved,
+		WithCommon:   r.WithCommon,
 		Groups:       len(r.Groups),
 		Duplicates:   r.Duplicates(),
 		Candidates:   r.Candidates,
+		Chains:       r.Chains,
+		LargeGroup:   r.LargeGroup(),
 	}
 	s.Kept = r.Articles - s.Duplicates
 	for _, g := range r.Groups {
-		for _, m := range g.Members {
-			if !r.IsSaved(m) {
-				s.InGroups++
-				if r.IsSaved(g.Members[0]) {
-					s.MatchedSaved++
-				}
-			}
+		s.InGroups += len(g.Members)
+		if len(g.Members) > s.LargeGroup {
+			s.LargeGroups++
 		}
 	}
 
@@ -89,7 +87,7 @@ func (r *Result) Summary() *result.DedupSummary {
 // NamedGroups returns the groups with the ids of their members, in output
 // order, for the report.
 func (r *Result) NamedGroups() *result.DedupGroups {
-	out := &result.DedupGroups{Against: r.Saved > 0, Groups: make([]result.DedupGroup, len(r.Groups))}
+	out := &result.DedupGroups{Groups: make([]result.DedupGroup, len(r.Groups))}
 	for gi, g := range r.Groups {
 		ng := result.DedupGroup{
 			Members:        make([]string, len(g.Members)),
@@ -98,9 +96,6 @@ func (r *Result) NamedGroups() *result.DedupGroups {
 		}
 		for i, m := range g.Members {
 			ng.Members[i] = r.ID(m)
-			if r.IsSaved(m) {
-				ng.Saved = append(ng.Saved, ng.Members[i])
-			}
 		}
 		out.Groups[gi] = ng
 	}

@@ -18,7 +18,7 @@ func TestSummary(t *testing.T) {
 	}
 	want := &result.DedupSummary{
 		ShingleKind: "word", ShingleSize: 5, Permutations: 128, Seed: 0, Bands: 42, Rows: 3, Threshold: 0.5, Keep: "first",
-		Articles: 6, Bytes: 2674, Skipped: 1, Groups: 2, InGroups: 5, Duplicates: 3, Kept: 3, Candidates: 48,
+		Articles: 6, Bytes: 2674, Skipped: 1, Groups: 2, InGroups: 5, Duplicates: 3, Kept: 3, Candidates: 4, LargeGroup: 100,
 		Largest: []result.LargestGroup{
 			{Group: 1, Size: 3, Representative: "wire-1", LowestSimilarity: 0.71875},
 			{Group: 2, Size: 2, Representative: "city-1", LowestSimilarity: 0.5859375},
