@@ -16,8 +16,10 @@ fraction of the articles are edited copies of others (word edits, dropped and
 swapped sentences, new headlines, appended boilerplate). With --truth, also
 writes the ground truth: one line {"a","b","group","jaccard","edit"} per pair
 of articles in a near-duplicate group, with the exact Jaccard similarity of
-their word shingle sets (title and text, normalised as dedup does). The same
-flags and seed give the same bytes on any machine and with any --workers.
+their word shingle sets (title and text, normalised and without boilerplate
+lines, as dedup signs them). --footer-rate appends one shared footer of
+--footer-words words to that share of the articles. The same flags and seed
+give the same bytes on any machine and with any --workers.
 
 Example: storydiff generate --n 100000 -o corpus.jsonl --truth truth.jsonl`
 
@@ -31,6 +33,8 @@ func runGenerate(args []string, env *Env) int {
 	fs.IntVar(&opt.MaxCopies, "max-copies", 3, "maximum `copies` of one original")
 	fs.IntVar(&opt.Words, "words", 500, "mean body length in `words` (500 is about 4 KB of JSON)")
 	fs.IntVarP(&opt.K, "shingle", "k", 5, "word shingle size `k` of the ground-truth Jaccard")
+	fs.Float64Var(&opt.FooterRate, "footer-rate", 0, "`fraction` of articles that end with one shared footer (a test of shared text)")
+	fs.IntVar(&opt.FooterWords, "footer-words", 300, "length of the shared footer in `words`")
 	fs.IntVar(&opt.Workers, "workers", 0, "parallel generators (`n`; default: all cores); output does not depend on it")
 	output := fs.StringP("output", "o", "", "write the corpus to `FILE` (atomically) instead of standard output")
 	truth := fs.String("truth", "", "write the ground-truth pairs to `FILE` (atomically)")
@@ -53,6 +57,10 @@ func runGenerate(args []string, env *Env) int {
 		return usageError(env, "--words must be at least 10")
 	case opt.K < 1:
 		return usageError(env, "--shingle must be at least 1")
+	case !(opt.FooterRate >= 0 && opt.FooterRate <= 1):
+		return usageError(env, "--footer-rate must be in [0, 1]")
+	case opt.FooterWords < 1:
+		return usageError(env, "--footer-words must be at least 1")
 	case opt.Workers < 0:
 		return usageError(env, "--workers must not be negative (0: all cores)")
 	}

@@ -12,8 +12,13 @@
 // uniformly from [0, [Options.MaxEdit]]. For every pair of articles in such a
 // group the truth file gives the exact Jaccard similarity of their word
 // k-shingle sets, computed with [shingle.Options.Shingles] on
-// [corpus.Article.FullText] (title, newline, text): the same normalisation the
-// dedup command uses.
+// [corpus.Article.FullText] (title, newline, text) without boilerplate lines
+// ([shingle.StripBoilerplate]): the text the dedup command signs.
+//
+// With [Options.FooterRate], a share of the articles end with one shared
+// footer of [Options.FooterWords] words (the same text in every article that
+// carries it, as an outlet's or a scraper's block would be): a test of
+// whether shared text that is no boilerplate line links unrelated articles.
 //
 // The corpus is generated in chunks of [ChunkSize] articles, each from its
 // own random stream derived from the seed and the chunk number, so the
@@ -29,6 +34,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -50,6 +56,9 @@ type Options struct {
 	Words     int     // mean body length in words (default 500, about 4 KB)
 	K         int     // word shingle size of the ground truth (default 5)
 	Workers   int     // parallel generators (default GOMAXPROCS)
+
+	FooterRate  float64 // fraction of articles ending with the shared footer (default none)
+	FooterWords int     // words of the shared footer (default 300)
 }
 
 func (o *Options) defaults() error {
@@ -91,6 +100,15 @@ func (o *Options) defaults() error {
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if !(o.FooterRate >= 0 && o.FooterRate <= 1) {
+		return fmt.Errorf("footer rate %.2f out of range [0, 1]", o.FooterRate)
+	}
+	if o.FooterWords == 0 {
+		o.FooterWords = 300
+	}
+	if o.FooterWords < 1 {
+		return errors.New("footer length must be at least 1 word")
 	}
 	return nil
 }
@@ -156,6 +174,9 @@ func Generate(opt Options, corpusW, truthW io.Writer) (Stats, error) {
 	for range opt.Workers {
 		wg.Go(func() {
 			g := &generator{v: v, opt: &opt}
+			if opt.FooterRate > 0 {
+				g.footer = footer(v, &opt)
+			}
 			for c := range next {
 				var cb, tb bytes.Buffer
 				s := g.chunk(c, &cb, &tb)
@@ -201,10 +222,25 @@ type article struct {
 }
 
 type generator struct {
-	v   *vocabulary
-	opt *Options
-	r   *rand.Rand
-	buf []byte
+	v      *vocabulary
+	opt    *Options
+	r      *rand.Rand
+	buf    []byte
+	footer []sentence // the shared footer, when opt.FooterRate > 0
+}
+
+// footer returns the shared footer: sentences of opt.FooterWords words in
+// all, from a random stream of its own (the seed's), the same in every chunk.
+func footer(v *vocabulary, opt *Options) []sentence {
+	g := &generator{v: v, opt: opt, r: rand.New(rand.NewPCG(opt.Seed, 0xf007e4))}
+	topic := v.topics[g.r.IntN(len(v.topics))]
+	var out []sentence
+	for words := 0; words < opt.FooterWords; {
+		n := min(8+g.r.IntN(14), opt.FooterWords-words)
+		out = append(out, sentence{toks: g.sentenceToks(n, topic), para: len(out)%4 == 0})
+		words += n
+	}
+	return out
 }
 
 func (g *generator) chunk(c int, cw, tw *bytes.Buffer) Stats {
@@ -248,6 +284,13 @@ func (g *generator) chunk(c int, cw, tw *bytes.Buffer) Stats {
 			st.Groups++
 		}
 	}
+	if g.opt.FooterRate > 0 {
+		for _, a := range out {
+			if g.r.Float64() < g.opt.FooterRate {
+				a.sents = append(slices.Clip(a.sents), g.footer...)
+			}
+		}
+	}
 	enc := newEncoder(cw)
 	for i, a := range out {
 		a.id = "a" + strconv.Itoa(lo+i+1)
@@ -287,7 +330,7 @@ func (g *generator) chunk(c int, cw, tw *bytes.Buffer) Stats {
 		}
 		for i, m := range ms {
 			art := corpus.Article{Title: m.a.title, Text: m.a.text}
-			sets[i] = sopt.Shingles(art.FullText())
+			sets[i] = sopt.Shingles(shingle.StripBoilerplate(art.FullText()))
 		}
 		var b bytes.Buffer
 		enc := newEncoder(&b)

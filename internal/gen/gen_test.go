@@ -169,7 +169,7 @@ func TestGenerateTruth(t *testing.T) {
 	set := func(id string) []uint64 {
 		r := byID[id]
 		a := corpus.Article{Title: r.Title, Text: r.Text}
-		return o.Shingles(a.FullText())
+		return o.Shingles(shingle.StripBoilerplate(a.FullText()))
 	}
 	var lo, hi, light, heavy int
 	for _, p := range truth {
@@ -194,5 +194,31 @@ func TestGenerateTruth(t *testing.T) {
 	}
 	if light+heavy > len(truth)/20 {
 		t.Errorf("edit rate and Jaccard disagree: %d lightly edited pairs below 0.6, %d heavily edited above 0.6 (of %d)", light, heavy, len(truth))
+	}
+}
+
+// TestGenerateFooter checks the shared footer: the same text at the end of
+// about the share of articles asked for, and no change to a corpus without.
+func TestGenerateFooter(t *testing.T) {
+	plain, _, _ := generate(t, Options{N: 600, Seed: 3})
+	recs, _, _ := generate(t, Options{N: 600, Seed: 3, FooterRate: 0.5, FooterWords: 40})
+	again, _, _ := generate(t, Options{N: 600, Seed: 3, FooterRate: 0.5, FooterWords: 40, Workers: 1})
+	last := func(text string) string { return text[strings.LastIndex(text, "\n\n")+2:] }
+	footers := map[string]int{}
+	with := 0
+	for i, r := range recs {
+		if r.Text != again[i].Text {
+			t.Fatalf("record %d differs between runs", i)
+		}
+		if r.Text != plain[i].Text {
+			with++
+			footers[last(r.Text)]++
+			if !strings.HasPrefix(r.Text, plain[i].Text) {
+				t.Fatalf("record %d: footer not appended to the plain text", i)
+			}
+		}
+	}
+	if with < 240 || with > 360 || len(footers) != 1 {
+		t.Errorf("%d of 600 articles with a footer (%d distinct endings), want about 300 with one", with, len(footers))
 	}
 }
