@@ -50,6 +50,7 @@ func commands() []command {
 		{"diff", "compare the facts of two articles directly", runDiff},
 		{"eval", "score clustering against a gold file (file<TAB>cluster)", runEval},
 		{"dedup", "stream a large corpus through MinHash/LSH and list near-duplicate groups", runDedup},
+		{"index", "keep a persistent near-duplicate index: add, query, stats, export", runIndex},
 		{"generate", "write a reproducible synthetic news corpus with known near-duplicates", runGenerate},
 	}
 }

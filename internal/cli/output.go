@@ -43,5 +43,6 @@ func checkInputPath(outs *atomicfile.Set, name string) error {
 // run: an output that is also an input, or named twice.
 func isMisuse(err error) bool {
 	_, ok := errors.AsType[*atomicfile.SameFileError](err)
-	return ok
+	_, in := errors.AsType[*inIndexError](err)
+	return ok || in
 }
