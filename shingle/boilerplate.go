@@ -2,6 +2,7 @@ package shingle
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,17 +33,44 @@ var boilerplateLine = regexp.MustCompile(`(?i)^\s*(?:` + strings.Join([]string{
 	`this (?:article|story) (?:was|has been|is)\b.{0,160}`,
 }, "|") + `)\s*$`)
 
-// boilerplateFirst holds the first words (lower-case ASCII letters) that a
-// line boilerplateLine matches can start with; a line that starts with
-// another word is not tried against the expression.
-var boilerplateFirst = map[string]bool{}
+// boilerplateFirst maps the first words (lower-case ASCII letters) that a
+// line boilerplateLine matches can start with to the words that can follow
+// them (nil: any); a line that starts otherwise is not tried against the
+// expression, which would cost a corpus of a million articles more than
+// signing it.
+var boilerplateFirst = map[string][]string{}
 
 func init() {
-	for _, w := range strings.Fields(`read see watch related advertisement source with additional reporting
-		first published last updated posted copyright all click tap sign subscribe follow share
-		editing edited writing compiled photo photos image images video videos picture pictures this`) {
-		boilerplateFirst[w] = true
+	for _, w := range strings.Fields(`read see watch related advertisement source
+		reporting first published last updated posted copyright
+		subscribe photo photos image images video videos picture pictures`) {
+		boilerplateFirst[w] = nil
 	}
+	for first, next := range map[string]string{
+		"with": "additional reporting", "additional": "reporting", "all": "rights",
+		"click": "here", "tap": "here", "sign": "up", "follow": "us", "share": "this on",
+		"editing": "by", "edited": "by", "writing": "by", "compiled": "by", "this": "article story",
+	} {
+		boilerplateFirst[first] = strings.Fields(next)
+	}
+}
+
+// firstWord returns the lower-cased ASCII letters at line[i:] (at most 16)
+// and the offset after them.
+func firstWord(line string, i int, buf *[16]byte) (string, int) {
+	j := i
+	for j < len(line) && j-i < len(buf) {
+		c := line[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c < 'a' || c > 'z' {
+			break
+		}
+		buf[j-i] = c
+		j++
+	}
+	return string(buf[:j-i]), j
 }
 
 // IsBoilerplate reports whether line (without its line end) is a
@@ -59,21 +87,21 @@ func IsBoilerplate(line string) bool {
 	case c == '[' || c == '(' || c >= utf8.RuneSelf:
 		// [ad_1], (c), ©, and letters that fold to ASCII ones (ſ, K).
 	default:
-		j := i
 		var buf [16]byte
-		for j < len(line) && j-i < len(buf) {
-			c := line[j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c < 'a' || c > 'z' {
-				break
-			}
-			buf[j-i] = c
-			j++
-		}
-		if !boilerplateFirst[string(buf[:j-i])] {
+		w, j := firstWord(line, i, &buf)
+		next, ok := boilerplateFirst[w]
+		if !ok {
 			return false
+		}
+		if next != nil {
+			// "follow @wire": a second word that is not letters is left
+			// to the expression.
+			for j < len(line) && line[j] == ' ' {
+				j++
+			}
+			if w2, k := firstWord(line, j, &buf); k > j && !slices.Contains(next, w2) {
+				return false
+			}
 		}
 	}
 	return boilerplateLine.MatchString(line)

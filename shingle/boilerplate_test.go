@@ -33,6 +33,8 @@ func TestIsBoilerplatePrefilter(t *testing.T) {
 		"[ad_1]", " (c) 2020 Wire", "ſource link", "KLICK here", "Image credits: Reuters", "\tRELATED: more",
 		"watch also this", "Additional reporting by A", "Last updated 3 pm", "follow @wire", "share on X",
 		"Compiled by staff", "this article was amended", "Advertisement", "posted at noon", "tap here to see",
+		"With additional reporting by A", "with  reporting by B", "All rights reserved.", "All the news", "This story was updated",
+		"This is it", "Sign up now", "Sign here", "Follow @wire", "Follow the money", "Share on X", "Shares fell", "Editing by C",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*"))
 	for _, f := range files {

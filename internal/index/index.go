@@ -14,7 +14,11 @@
 //	d <n:4>            article n (from 0, in order of addition): signature,
 //	                   text length, id, source, title, date, URL
 //	i <id>             n of the article with that id
-//	p <key:8> <n:4>    a posting: article n has band key key (shingle.BandKey)
+//	p <bucket:4> <n:4> a posting: article n is in the bucket of one of its
+//	                   bands: the high 32 bits of its shingle.BandKey (as
+//	                   shingle.SortBand buckets; a key shared by chance is
+//	                   a candidate that verification drops, 42 in 4·10⁹
+//	                   an indexed article)
 //
 // Articles are added in batches, each one pebble batch committed with
 // fsync: a crash or kill leaves every committed batch and nothing of the
@@ -43,6 +47,8 @@ import (
 	"time"
 
 	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/bloom"
+	"github.com/cockroachdb/pebble/v2/sstable"
 
 	"github.com/storydiff/storydiff/shingle"
 )
@@ -169,12 +175,17 @@ type DB struct {
 	params   Params
 	readOnly bool
 
+	writerOptions sstable.WriterOptions // of the tables an add ingests
+
 	mu      sync.Mutex
 	counts  *shingle.SlotCounts // of articles 0..next-1
 	commons *shingle.Commons    // nil: recompute from counts
 	next    uint32              // number of articles
 	dirty   bool                // counts changed since written
 }
+
+// cacheBytes is the size of the block cache.
+const cacheBytes = 256 << 20
 
 // Key prefixes.
 var (
@@ -194,10 +205,9 @@ func docKey(n uint32) []byte {
 
 func idKey(id string) []byte { return append([]byte{prefixID}, id...) }
 
-func postingKey(dst []byte, key uint64, n uint32) []byte {
-	dst = append(dst[:0], prefixPosting)
-	dst = binary.BigEndian.AppendUint64(dst, key)
-	return binary.BigEndian.AppendUint32(dst, n)
+// bucket returns the posting bucket of band band of sig.
+func bucket(sig shingle.Signature, band, rows int) uint64 {
+	return shingle.BandKey(sig, band, rows) >> 32
 }
 
 // Open opens the index in dir, making it when opt.Create is set and dir
@@ -244,8 +254,19 @@ func Open(dir string, opt Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	popt := &pebble.Options{ReadOnly: opt.ReadOnly, Logger: quietLogger{}}
+	// A block cache of 256 MB (pebble's default is 8): a query of 10,000
+	// articles reads a few hundred thousand blocks.
+	cache := pebble.NewCache(cacheBytes)
+	defer cache.Unref() // the store holds its own reference
+	popt := &pebble.Options{ReadOnly: opt.ReadOnly, Logger: quietLogger{}, Cache: cache}
 	popt.EnsureDefaults()
+	for i := range popt.Levels {
+		// Bloom filters: most lookups (an id before adding it) find
+		// nothing. No compression: signatures and band keys are random
+		// bits, which Snappy spent a tenth of an add's time not shrinking.
+		popt.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
+		popt.Levels[i].Compression = func() *sstable.CompressionProfile { return sstable.NoCompression }
+	}
 	var db *pebble.DB
 	deadline := time.Now().Add(opt.Wait)
 	for {
@@ -262,6 +283,14 @@ func Open(dir string, opt Options) (*DB, error) {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	d := &DB{dir: dir, db: db, readOnly: opt.ReadOnly}
+	d.writerOptions = popt.MakeWriterOptions(0, db.TableFormat())
+	if !opt.ReadOnly {
+		// Tables of an add killed before ingesting them.
+		stale, _ := filepath.Glob(filepath.Join(dir, ingestPrefix+"*.sst"))
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
 	if err := d.load(opt, create); err != nil {
 		db.Close()
 		return nil, err
@@ -475,7 +504,7 @@ func decodeRecord(v []byte, perms int) (*Record, error) {
 	v = v[4:]
 	for _, s := range []*string{&r.ID, &r.Source, &r.Title, &r.Date, &r.URL} {
 		l, n := binary.Uvarint(v)
-		if n <= 0 || uint64(len(v)-n) < l {
+		if n <= 0 || uint64(len(v)-n) < l || n != len(binary.AppendUvarint(nil, l)) { // canonical only
 			return nil, errCorrupt
 		}
 		*s = string(v[n : n+int(l)])

@@ -95,14 +95,14 @@ func (q *Querier) Query(sig shingle.Signature) ([]Match, error) {
 		if !mostly && shingle.BandCommon(mask, band, p.Rows) {
 			continue // a key of common text only
 		}
-		q.key = binary.BigEndian.AppendUint64(append(q.key[:0], prefixPosting), shingle.BandKey(sig, band, p.Rows))
+		q.key = binary.BigEndian.AppendUint32(append(q.key[:0], prefixPosting), uint32(bucket(sig, band, p.Rows)))
 		k := 0
 		for q.it.SeekGE(q.key); q.it.Valid() && k < MaxPostings; q.it.Next() {
 			key := q.it.Key()
-			if len(key) != 13 || string(key[:9]) != string(q.key) {
+			if len(key) != 9 || string(key[:5]) != string(q.key) {
 				break
 			}
-			q.cands = append(q.cands, binary.BigEndian.Uint32(key[9:]))
+			q.cands = append(q.cands, binary.BigEndian.Uint32(key[5:]))
 			k++
 		}
 		if err := q.it.Error(); err != nil {
