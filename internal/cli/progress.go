@@ -68,6 +68,7 @@ func newRunBar(paths []string, env *Env, workers int) *runBar {
 		progressbar.OptionSetWriter(env.Stderr),
 		progressbar.OptionSetWidth(max(10, cols-60)), // the rest of the line: ~55 columns of counts and times
 		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetPredictTime(false), // the ETA is in the description
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetDescription("reading"),
 		progressbar.OptionSetRenderBlankState(true),

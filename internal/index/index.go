@@ -78,18 +78,30 @@ func DefaultParams() Params {
 // then c·r / (1 + r − c·r), 0.19 for c = 0.8 and r = 1/4).
 const ExcerptRatio = 0.25
 
-// CandidateRecall is the probability with which a pair at the lowest
-// similarity the index looks for becomes a candidate (see
-// shingle.RecallParams); dedup's.
+// CandidateRecall is the probability with which a pair at the threshold
+// becomes a candidate (see shingle.RecallParams); dedup's.
 const CandidateRecall = 0.95
 
-// minJaccard is the lowest Jaccard similarity the bands must catch.
-func (p Params) minJaccard() float64 {
-	j := p.Threshold
+// ExcerptRecall is the probability with which an excerpt of ExcerptRatio
+// of the full text, contained at the containment threshold, becomes a
+// candidate: 0.9 gives 64 bands of 2 rows at 128 permutations and
+// containment 0.8 (0.95 would take 128 bands of one row, twice the band
+// keys, each a single slot value, which unrelated articles share far more
+// often); an excerpt of a third of the text is a candidate with
+// probability 0.98.
+const ExcerptRecall = 0.9
+
+// bands chooses the banding: dedup's for the threshold, or, when excerpts
+// are looked for and need more, the banding that catches an excerpt.
+func (p Params) bands() (bands, rows int) {
+	bands, rows = shingle.RecallParams(p.Threshold, p.Shingle.Perms, CandidateRecall)
 	if c := p.Containment; c > 0 {
-		j = min(j, c*ExcerptRatio/(1+ExcerptRatio-c*ExcerptRatio))
+		j := c * ExcerptRatio / (1 + ExcerptRatio - c*ExcerptRatio)
+		if b, r := shingle.RecallParams(j, p.Shingle.Perms, ExcerptRecall); r < rows {
+			bands, rows = b, r
+		}
 	}
-	return j
+	return bands, rows
 }
 
 // complete fills the derived fields of p.
@@ -104,7 +116,7 @@ func (p *Params) complete() error {
 	case !(p.Containment >= 0 && p.Containment <= 1):
 		return errors.New("index: containment must be in [0, 1]")
 	}
-	p.Bands, p.Rows = shingle.RecallParams(p.minJaccard(), p.Shingle.Perms, CandidateRecall)
+	p.Bands, p.Rows = p.bands()
 	p.Sketch = shingle.SketchVersion
 	p.Probe = probe(p.Shingle)
 	return nil

@@ -328,3 +328,18 @@ func TestContainment(t *testing.T) {
 		t.Errorf("of 150 excerpts %d found contained-in, of 150 full texts %d found containing; %d wrong", contained, contains, wrong)
 	}
 }
+
+// TestBands: an index for near-duplicates bands as dedup does; one that
+// also looks for excerpts has more bands of fewer rows (README says so).
+func TestBands(t *testing.T) {
+	for _, tt := range []struct {
+		containment float64
+		bands, rows int
+	}{{0, 42, 3}, {0.8, 64, 2}} {
+		p := DefaultParams()
+		p.Containment = tt.containment
+		if err := p.complete(); err != nil || p.Bands != tt.bands || p.Rows != tt.rows {
+			t.Errorf("containment %v: %d bands × %d rows (%v), want %d × %d", tt.containment, p.Bands, p.Rows, err, tt.bands, tt.rows)
+		}
+	}
+}
