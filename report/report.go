@@ -117,39 +117,74 @@ func relationMix(c *result.Cluster) string {
 // Table headers and rows, shared by the Markdown and terminal renderers.
 // Cells are raw text: each renderer escapes or cleans them.
 var (
-	summaryHeader = []string{"cluster", "articles", "relations", "lead title"}
-	memberHeader  = []string{"id", "source", "title", "date", "words"}
+	summaryHeader = []string{"event", "sources", "conflicts", "lead title"}
+	sourceHeader  = []string{"Source", "Date", "Headline", "Words"}
 	pairHeader    = []string{"a", "b", "similarity", "jaccard", "relation"}
 )
+
+// Column alignments of the report's tables: numbers to the right.
+var (
+	summaryAlign = []string{"", "right", "right", ""}
+	sourceAlign  = []string{"", "", "", "right"}
+	pairAlign    = []string{"", "", "right", "right", ""}
+)
+
+// overview is the report's first line: "5 articles: 1 event reported by
+// two or more of them, 3 that stand alone; 3 conflicts to check."
+func (v *view) overview() string {
+	n := len(v.res.Documents)
+	s := fmt.Sprintf("%d %s: %d %s reported by two or more of them, %d that %s alone",
+		n, plural(n, "article", "articles"),
+		len(v.groups), plural(len(v.groups), "event", "events"),
+		len(v.singletons), plural(len(v.singletons), "stands", "stand"))
+	compared, conflicts := false, 0
+	for _, c := range v.groups {
+		if c.Comparison != nil {
+			compared = true
+			conflicts += len(c.Conflicts)
+		}
+	}
+	if compared {
+		s += fmt.Sprintf("; %d %s to check", conflicts, plural(conflicts, "conflict", "conflicts"))
+	}
+	return s + "."
+}
 
 func (v *view) summaryRows(titleWidth int) [][]string {
 	rows := make([][]string, 0, len(v.groups))
 	for _, c := range v.groups {
+		conflicts := ""
+		if c.Comparison != nil {
+			conflicts = strconv.Itoa(len(c.Conflicts))
+		}
 		rows = append(rows, []string{
 			c.ID,
 			strconv.Itoa(len(c.Documents)),
-			relationMix(c),
+			conflicts,
 			truncate(v.leadTitle(c), titleWidth),
 		})
 	}
 	return rows
 }
 
-func (v *view) documentRows(clusters []*result.Cluster, titleWidth int) [][]string {
+// sourceRows are the rows of the sources table of clusters, raw.
+func (v *view) sourceRows(titleWidth int, clusters ...*result.Cluster) [][]string {
 	var rows [][]string
 	for _, c := range clusters {
-		for _, id := range c.Documents {
-			d, ok := v.docs[id]
-			if !ok { // not described by the result: show the ID alone
-				rows = append(rows, []string{id, "", "", "", ""})
-				continue
-			}
-			rows = append(rows, []string{
-				d.ID, d.Source, truncate(d.Title, titleWidth), d.Date, strconv.Itoa(d.Words),
-			})
+		for _, s := range v.sources(c) {
+			rows = append(rows, []string{s.label, s.doc.Date, truncate(s.doc.Title, titleWidth), wordsCell(s.doc)})
 		}
 	}
 	return rows
+}
+
+// wordsCell is the length of a document, "" when the result does not
+// describe it.
+func wordsCell(d *result.Document) string {
+	if d.Words == 0 && d.Path == "" && d.Title == "" {
+		return ""
+	}
+	return strconv.Itoa(d.Words)
 }
 
 func pairRows(c *result.Cluster) [][]string {

@@ -178,24 +178,28 @@ func TestMarkdownRendersRawText(t *testing.T) {
 				}
 				wantTables = append(wantTables, tab)
 			}
-			wantHeadings := []string{"storydiff report", "Clusters"}
-			if len(v.groups) > 0 {
+			wantHeadings := []string{"storydiff report"}
+			if len(v.groups) > 1 {
 				table(summaryHeader, v.summaryRows(markdownTitleWidth))
 			}
 			for _, c := range v.groups {
-				h := "Cluster " + sanitize(c.ID)
+				h := sanitize(c.ID)
 				if lead := truncate(v.leadTitle(c), markdownTitleWidth); lead != "" {
 					h += " — " + lead
 				}
 				wantHeadings = append(wantHeadings, h)
-				table(memberHeader, v.documentRows([]*result.Cluster{c}, markdownTitleWidth))
+				table(sourceHeader, v.sourceRows(markdownTitleWidth, c))
+			}
+			wantHeadings = append(wantHeadings, "Articles that stand alone")
+			if len(v.singletons) > 0 {
+				table(sourceHeader, v.sourceRows(markdownTitleWidth, v.singletons...))
+			}
+			wantHeadings = append(wantHeadings, "Appendix: engine settings and pair similarities")
+			for _, c := range v.groups {
+				wantHeadings = append(wantHeadings, "Pairs in "+sanitize(c.ID))
 				if len(c.Pairs) > 0 {
 					table(pairHeader, pairRows(c))
 				}
-			}
-			wantHeadings = append(wantHeadings, "Singletons")
-			if len(v.singletons) > 0 {
-				table(memberHeader, v.documentRows(v.singletons, markdownTitleWidth))
 			}
 
 			if !slices.Equal(r.headings, wantHeadings) {
@@ -508,13 +512,13 @@ func TestSyntheticMarkdown(t *testing.T) {
 	res := syntheticResult(60)
 	r := checkMarkdown(t, render(t, md, res), true)
 	v := newView(res)
-	// Summary, members and pairs per group, singletons.
-	if got, want := len(r.tables), 1+2*len(v.groups)+1; got != want {
+	// Summary, sources per group, singletons, pairs per group.
+	if got, want := len(r.tables), 1+len(v.groups)+1+len(v.groups); got != want {
 		t.Errorf("%d tables, want %d", got, want)
 	}
 	rows := 0
 	for _, tab := range r.tables[1:] {
-		if slices.Equal(tab[0], memberHeader) {
+		if slices.Equal(tab[0], sourceHeader) {
 			rows += len(tab) - 1
 		}
 	}
