@@ -121,6 +121,7 @@ func render(t *testing.T, f func(w *bytes.Buffer, res *result.Result) error, res
 }
 
 func md(w *bytes.Buffer, res *result.Result) error  { return Markdown(w, res) }
+func htm(w *bytes.Buffer, res *result.Result) error { return HTML(w, res) }
 func tbl(w *bytes.Buffer, res *result.Result) error { return Table(w, res) }
 func jsn(w *bytes.Buffer, res *result.Result) error { return JSON(w, res) }
 
@@ -254,7 +255,7 @@ func TestDeterministic(t *testing.T) {
 	for _, f := range []struct {
 		name string
 		fn   func(*bytes.Buffer, *result.Result) error
-	}{{"Markdown", md}, {"Table", tbl}, {"JSON", jsn}} {
+	}{{"Markdown", md}, {"Table", tbl}, {"HTML", htm}, {"JSON", jsn}} {
 		for _, tc := range cases {
 			t.Run(f.name+"/"+tc.name, func(t *testing.T) {
 				a := render(t, f.fn, tc.res())
@@ -373,6 +374,7 @@ func TestWriteErrors(t *testing.T) {
 		{"Markdown", func(w *failWriter, res *result.Result) error { return Markdown(w, res) }},
 		{"Table", func(w *failWriter, res *result.Result) error { return Table(w, res) }},
 		{"JSON", func(w *failWriter, res *result.Result) error { return JSON(w, res) }},
+		{"HTML", func(w *failWriter, res *result.Result) error { return HTML(w, res) }},
 	}
 	for _, r := range renderers {
 		fw := &failWriter{n: 1 << 30}
