@@ -169,7 +169,9 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 func textLine(n int) string { return "line " + orDash(lineCell(n)) }
 
 // writeTextMatrix writes the fact matrix with a column per source when
-// they fit in width, and with a row per source and fact otherwise.
+// they fit in width, and with a row per source and fact otherwise. The
+// first column says which fact, its kind, and how many sources state it:
+// "F2 figure 2/3, conflict 1", or "figure, only".
 func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) error {
 	cell := func(items []cellItem) string {
 		parts := make([]string, len(items))
@@ -178,47 +180,43 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 		}
 		return strings.Join(parts, "; ")
 	}
-	header := []string{"Fact", "Kind", "In"}
-	fixed := 0
-	var table [][]string
-	for _, r := range rows {
-		table = append(table, []string{r.fact, string(r.kind), r.in})
-	}
-	for i, h := range header {
-		wd := displayWidth(h)
-		for _, r := range table {
-			wd = max(wd, displayWidth(r[i]))
+	fact := func(r matrixRow) string {
+		if r.only {
+			return string(r.kind) + ", only"
 		}
-		fixed += wd
+		return r.fact + " " + string(r.kind) + " " + r.in
 	}
-	if overhead(3+len(srcs))+fixed+len(srcs)*minSourceColumn <= width {
+	const factColumn, sourceColumn = 16, 20 // widest, when columns must narrow
+	if overhead(1+len(srcs))+factColumn+len(srcs)*minSourceColumn <= width {
+		header := []string{"Fact"}
 		for _, s := range srcs {
 			header = append(header, s.label)
 		}
-		for i, r := range rows {
+		var table [][]string
+		for _, r := range rows {
+			row := []string{fact(r)}
 			for _, items := range r.cells {
-				table[i] = append(table[i], cell(items))
+				row = append(row, cell(items))
 			}
+			table = append(table, row)
 		}
-		return writeTextTableWidth(w, header, nil, table, width)
+		return writeTextTableFit(w, header, nil, []int{factColumn}, table, width)
 	}
-	header = append(header, "Source", "As written")
-	table = table[:0]
+	var table [][]string
 	for _, r := range rows {
 		first := true
 		for k, items := range r.cells {
 			if len(items) == 0 {
 				continue
 			}
-			row := []string{sameAbove, sameAbove, sameAbove, srcs[k].label, cell(items)}
+			row := []string{sameAbove, srcs[k].label, cell(items)}
 			if first {
-				row[0], row[1], row[2] = r.fact, string(r.kind), r.in
-				first = false
+				row[0], first = fact(r), false
 			}
 			table = append(table, row)
 		}
 	}
-	return writeTextTableWidth(w, header, nil, table, width)
+	return writeTextTableFit(w, []string{"Fact", "Source", "As written"}, nil, []int{factColumn, sourceColumn}, table, width)
 }
 
 // textDiff writes a word diff as git's --word-diff=plain does.

@@ -139,6 +139,13 @@ func textCell(c string) string {
 // width columns: the widest columns are narrowed (see [fitColumns]) and
 // their cells wrapped onto several lines. Width 0 wraps nothing.
 func writeTextTableWidth(w io.Writer, header, align []string, rows [][]string, width int) error {
+	return writeTextTableFit(w, header, align, nil, rows, width)
+}
+
+// writeTextTableFit is [writeTextTableWidth] with, for the first columns,
+// the width they narrow to first when the table does not fit (0 for
+// none), so that the text column keeps the room.
+func writeTextTableFit(w io.Writer, header, align []string, narrow []int, rows [][]string, width int) error {
 	if width <= 0 {
 		return writeTextTableAligned(w, header, align, rows)
 	}
@@ -156,6 +163,17 @@ func writeTextTableWidth(w io.Writer, header, align []string, rows [][]string, w
 	measure(header)
 	for _, r := range rows {
 		measure(r)
+	}
+	total := 0
+	for _, n := range natural {
+		total += n
+	}
+	if total > width-overhead(len(natural)) {
+		for i, n := range narrow {
+			if n > 0 && i < len(natural) {
+				natural[i] = min(natural[i], n)
+			}
+		}
 	}
 	widths := fitColumns(natural, width)
 	wrap := func(cells []string) []string {
