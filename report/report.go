@@ -1,21 +1,28 @@
 // Package report renders the plain data of package result as Markdown
-// (GitHub tables), terminal tables and JSON: comparisons ([Markdown],
-// [Table], [JSON]), evaluations ([EvalMarkdown], …) and deduplication
-// summaries and groups ([DedupMarkdown], [DedupTable], [DedupGroups]). It
-// computes nothing and imports no analysis package, only result. Every
-// Markdown table goes through one writer and every terminal table through
-// tablewriter; it is the only package that imports tablewriter.
+// (GitHub tables), terminal tables, an HTML review page and JSON:
+// comparisons ([Markdown], [Table], [TableWidth], [HTML], [JSON]),
+// evaluations ([EvalMarkdown], …) and deduplication summaries and groups
+// ([DedupMarkdown], [DedupTable], [DedupGroups]). It imports no analysis
+// package, only result, and computes nothing but layout: column widths,
+// a word diff of shared passages, where a statement sits in its article.
+// Every Markdown table goes through one writer and every terminal table
+// through tablewriter; it is the only package that imports tablewriter.
 //
-// The three renderers of a comparison show the same content: a header with the inputs and
-// parameters of the run, a summary of the clusters of two or more articles,
-// for each such cluster its members, its scored pairs and (when present) its
-// fact comparison, then the articles that stand alone. Clusters are printed
-// in the order of [result.Result.Clusters]; nothing is read from a map in
-// iteration order and scores have a fixed precision, so identical results
-// give byte-identical output. No timestamps are printed.
+// A comparison reads in the order an editor needs it: an overview; per
+// cluster of two or more articles a summary (sources by outlet and date,
+// conflicts counted by sureness and kind, what could be compared), the
+// conflicts surest first with every source's wording and line, the fact
+// matrix and the shared passages; then the articles that stand alone;
+// last, an appendix with the run's parameters and the scored pairs. The
+// arrangement is built once (story.go) for every renderer. Clusters are
+// printed in the order of [result.Result.Clusters]; nothing is read from
+// a map in iteration order and scores have a fixed precision, so
+// identical results give byte-identical output. No timestamps are printed.
 //
 // Article text is untrusted: every Markdown cell and heading goes through
-// [EscapeMarkdown], and terminal cells lose their control characters.
+// [EscapeMarkdown], terminal cells lose their control characters, and the
+// HTML page is escaped by html/template under a Content-Security-Policy
+// that runs only its own script.
 package report
 
 import (

@@ -13,6 +13,7 @@ document.addEventListener("click", function (e) {
   if (box.top < 0 || box.top > window.innerHeight / 3) {
     window.scrollBy(0, box.top);
   }
+  var across = false; // the row of articles scrolled sideways to the first that states it
   section.querySelectorAll("article.doc").forEach(function (a) {
     var marks = a.querySelectorAll('mark[data-k~="' + k + '"]');
     marks.forEach(function (m) { m.classList.add("active"); });
@@ -20,8 +21,12 @@ document.addEventListener("click", function (e) {
     var text = a.querySelector(".text");
     var m = marks[0];
     text.scrollTop = Math.max(0, m.offsetTop - (text.clientHeight - m.offsetHeight) / 2);
-    if (a.offsetLeft < articles.scrollLeft || a.offsetLeft + a.offsetWidth > articles.scrollLeft + articles.clientWidth) {
-      articles.scrollLeft = a.offsetLeft - articles.offsetLeft;
+    if (!across) {
+      across = true;
+      var left = a.offsetLeft - articles.offsetLeft;
+      if (left < articles.scrollLeft || left + a.offsetWidth > articles.scrollLeft + articles.clientWidth) {
+        articles.scrollLeft = left;
+      }
     }
   });
 });
