@@ -537,53 +537,7 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 }
 
 func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
-	per := r.perDoc()
-	sure, why := "", ""
-	for x := 0; x < len(per); x++ {
-		for y := x + 1; y < len(per); y++ {
-			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
-				for _, i := range p[0] {
-					di := r.item(i).date
-					agrees, compared := false, false
-					for _, j := range p[1] {
-						dj := r.item(j).date
-						comparable, equal := dateRelation(*di, *dj)
-						if comparable && di.relative && dj.relative && (di.offset == 0 || dj.offset == 0) {
-							// Two relative dates, resolved against two
-							// datelines that may be wrong: only two
-							// different weekday names disagree.
-							comparable = di.weekday != "" && dj.weekday != ""
-							equal = di.weekday == dj.weekday
-						}
-						compared = compared || comparable
-						if equal || !comparable {
-							agrees = true
-							break
-						}
-					}
-					if agrees || !compared {
-						continue
-					}
-					s, w := SureHigh, "the dates differ"
-					if di.clock != nil {
-						s, w = SureHigh, "the times of day differ"
-						if di.clock.hasZone != r.item(p[1][0]).date.clock.hasZone {
-							s, w = SureLow, "one time is local, the other in a time zone"
-						}
-					}
-					if di.relative {
-						s, w = SureMedium, "dates resolved from relative wording differ"
-					}
-					if di.offset != 0 {
-						s, w = SureMedium, "the spans written before or after differ"
-					}
-					if sure == "" || surenessOrder[s] < surenessOrder[sure] {
-						sure, why = s, w
-					}
-				}
-			}
-		}
-	}
+	sure, why := r.disagreement(datesAgree, func(a, b, c *item) bool { return false }, dateDisagreement)
 	if sure == "" {
 		return Conflict{}, false
 	}
@@ -604,6 +558,36 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 			Wording: d.sentenceText(it.sent)})
 	}
 	return x, true
+}
+
+// datesAgree compares two dates of a row for a conflict: two relative
+// dates, resolved against two datelines that may be wrong, disagree only
+// as two different weekday names (or two different spans written before
+// or after).
+func datesAgree(a, b *item) (comparable, agree bool) {
+	da, db := a.date, b.date
+	comparable, agree = dateRelation(*da, *db)
+	if comparable && da.relative && db.relative && (da.offset == 0 || db.offset == 0) {
+		comparable = da.weekday != "" && db.weekday != ""
+		agree = da.weekday == db.weekday
+	}
+	return comparable, agree || !comparable
+}
+
+// dateDisagreement says how sure the disagreement of two dates is.
+func dateDisagreement(a, b *item) (string, string) {
+	da, db := a.date, b.date
+	switch {
+	case da.offset != 0:
+		return SureMedium, "the spans written before or after differ"
+	case da.relative:
+		return SureMedium, "dates resolved from relative wording differ"
+	case da.clock != nil && da.clock.hasZone != db.clock.hasZone:
+		return SureLow, "one time is local, the other in a time zone"
+	case da.clock != nil:
+		return SureHigh, "the times of day differ"
+	}
+	return SureHigh, "the dates differ"
 }
 
 // describeDate says what an aligned date dates.

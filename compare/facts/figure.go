@@ -649,17 +649,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	// Qualifier before the figure.
 	for _, qq := range qualifiers {
 		k := len(qq.words)
-		if first-k < 0 {
-			continue
-		}
-		match := true
-		for x, w := range qq.words {
-			if toks[first-k+x].lower() != w {
-				match = false
-				break
-			}
-		}
-		if match && f.qual == qExact {
+		if f.qual == qExact && precededBy(toks, first, qq.words) {
 			f.qual = qq.q
 			f.approx = strings.Join(qq.words, " ")
 			f.strict = strictQualifiers[f.approx]
@@ -1449,34 +1439,10 @@ func roundsTo(a, b *figure) bool {
 }
 
 func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
-	per := r.perDoc()
-	sure, why := "", ""
-	for x := 0; x < len(per); x++ {
-		for y := x + 1; y < len(per); y++ {
-			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
-				for _, i := range p[0] {
-					fi := r.item(i).fig
-					var worst *figure
-					for _, j := range p[1] {
-						fj := r.item(j).fig
-						if compatible(fi, fj) {
-							worst = nil
-							break
-						}
-						if worst == nil || valueRatio(fi, fj) < valueRatio(fi, worst) {
-							worst = fj
-						}
-					}
-					if worst == nil {
-						continue
-					}
-					if s, w := incompatibility(fi, worst); sure == "" || surenessOrder[s] < surenessOrder[sure] {
-						sure, why = s, w
-					}
-				}
-			}
-		}
-	}
+	sure, why := r.disagreement(
+		func(a, b *item) (bool, bool) { return true, compatible(a.fig, b.fig) },
+		func(a, b, c *item) bool { return valueRatio(a.fig, b.fig) < valueRatio(a.fig, c.fig) },
+		func(a, b *item) (string, string) { return incompatibility(a.fig, b.fig) })
 	if sure == "" {
 		return Conflict{}, false
 	}
