@@ -545,7 +545,8 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	// A bare four-digit year is a date, not a figure.
 	if digits && currency == "" && unit.dim == dimCount && noun == "" && rest == "" && lo >= 1800 && lo <= 2100 &&
 		!strings.Contains(text, ",") && lo == math.Trunc(lo) {
-		if j >= len(toks) || !isPlural(toks[j].text) || !toks[j].isWord() {
+		// "2,014 deaths" counts; "the 2014 Oscars", "2014 Games" name a year.
+		if j >= len(toks) || !isPlural(toks[j].text) || !toks[j].isWord() || toks[j].isCap() {
 			return f, 0, false
 		}
 	}
@@ -1248,7 +1249,7 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	}
 	// A player's statistic conflicts only with the same player's: the
 	// points of players not named are not one quantity.
-	if statNouns[fa.noun] && !compat && (fa.subject == "" || fa.subject != fb.subject) {
+	if (statNouns[fa.noun] || fa.dim == dimLength && fa.val.Unit == "yd") && !compat && (fa.subject == "" || fa.subject != fb.subject) {
 		return s, false, false
 	}
 	// An age belongs to a person: two ages align only when both name
