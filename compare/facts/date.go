@@ -138,6 +138,24 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 					add(a, b, dMon, fmt.Sprintf("%02d", m), "")
 				} else {
 					r := nearestYear(ref, time.Month(m), 1)
+					// "last June" is the June before the article, "next
+					// June" the one after it.
+					if a > 0 {
+						switch toks[a-1].lower() {
+						case "last", "past":
+							r = time.Date(ref.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+							if !r.Before(time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)) {
+								r = r.AddDate(-1, 0, 0)
+							}
+							a--
+						case "next", "coming":
+							r = time.Date(ref.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+							if !r.After(ref) {
+								r = r.AddDate(1, 0, 0)
+							}
+							a--
+						}
+					}
 					k := r.Format("2006-01")
 					add(a, b, dMonth, k, k)
 					out[len(out)-1].month = fmt.Sprintf("%02d", m)
