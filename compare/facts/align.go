@@ -308,7 +308,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 	for gi, x := range spellings {
 		x.Fact = factOf[gi]
 		res.Conflicts = append(res.Conflicts, x)
-		if cv := cov["name"]; cv != nil {
+		if cv := cov[KindName]; cv != nil {
 			cv.Conflicts++
 		}
 	}
@@ -318,7 +318,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		}
 		return cmp.Compare(conflictOrder[string(x.Kind)], conflictOrder[string(y.Kind)])
 	})
-	for _, k := range []string{KindFigure, KindDate, KindQuote, "name"} {
+	for _, k := range []string{KindFigure, KindDate, KindQuote, KindName} {
 		if cv := cov[k]; cv != nil {
 			res.Coverage = append(res.Coverage, *cv)
 		}
@@ -531,7 +531,7 @@ func isEntity(kind string) bool {
 // each other (a spelling may have been typed differently).
 func kindGroup(k string) string {
 	if isEntity(k) {
-		return "name"
+		return KindName
 	}
 	return k
 }
@@ -539,7 +539,7 @@ func kindGroup(k string) string {
 // coverageKind is the kind a fact counts under in Coverage.
 func coverageKind(k string) string {
 	if isEntity(k) {
-		return "name"
+		return KindName
 	}
 	return k
 }
