@@ -33,7 +33,7 @@ func Table(w io.Writer, res *result.Result) error { return TableWidth(w, res, De
 // The fact matrix has a column per source when every source column can be
 // at least 24 columns wide, and a row per source and fact otherwise. Text
 // is wrapped at spaces (a word longer than a column is broken) and reduced
-// to lines without control characters. A width below 40 is taken as 40.
+// to lines without control characters. A width below 60 is taken as 60.
 func TableWidth(w io.Writer, res *result.Result, width int) error {
 	if res == nil {
 		return errNilResult
@@ -50,7 +50,7 @@ func TableWidth(w io.Writer, res *result.Result, width int) error {
 }
 
 const (
-	minWidth        = 40 // narrowest table output
+	minWidth        = 60 // narrowest table output
 	minSourceColumn = 24 // narrowest source column of the fact matrix
 )
 
