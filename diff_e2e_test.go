@@ -113,7 +113,7 @@ func TestDiffSeedPairMarkdown(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", res.code, res.stderr)
 	}
 	last := -1
-	for _, s := range []string{"### Conflicts to check", "### Fact matrix", "### Only in this source", "### Shared passages"} {
+	for _, s := range []string{"**3 conflicts to check", "### Conflicts to check", "### Fact matrix", "### Shared passages", "## Appendix"} {
 		i := strings.Index(res.stdout, s)
 		if i < 0 || i < last {
 			t.Errorf("section %q missing or out of order in:\n%s", s, res.stdout)
@@ -183,7 +183,7 @@ func TestDiffUsage(t *testing.T) {
 		{"no argument", diffArgs()},
 		{"one article", diffArgs(a)},
 		{"directory of one", diffArgs(one)},
-		{"bad format", diffArgs("--format", "html", a, b)},
+		{"bad format", diffArgs("--format", "pdf", a, b)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := runCLI(t, "", "", tc.args...)

@@ -37,5 +37,14 @@ func main() {
 		Stdout:           os.Stdout,
 		Stderr:           os.Stderr,
 		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		StdoutWidth:      terminalWidth(os.Stdout),
 	}))
+}
+
+// terminalWidth is the width of the terminal f is, or 0.
+func terminalWidth(f *os.File) int {
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+		return w
+	}
+	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -267,7 +268,7 @@ func TestExitCodes(t *testing.T) {
 		{"infinite --near-dup", []string{"compare", "--near-dup", "+Inf", "testdata/seeds"}, 2, "--near-dup"},
 		{"negative --workers in dedup", []string{"dedup", "--workers", "-3", "testdata/seeds"}, 2, "--workers must not be negative"},
 		{"negative --workers in generate", []string{"generate", "--workers", "-3"}, 2, "--workers must not be negative"},
-		{"unknown format", []string{"compare", "--format", "html", "testdata/seeds"}, 2, `unknown --format "html"`},
+		{"unknown format", []string{"compare", "--format", "pdf", "testdata/seeds"}, 2, `unknown --format "pdf" (want markdown, table, html or json)`},
 		{"bad threshold", []string{"compare", "--same-event", "1.5", "testdata/seeds"}, 2, "--same-event"},
 		{"no paths", []string{"compare"}, 2, "no PATH"},
 		{"missing file", []string{"compare", "testdata/does-not-exist.txt"}, 1, "does-not-exist.txt"},
@@ -363,19 +364,23 @@ func TestUntrustedTextEscaped(t *testing.T) {
 	}
 }
 
-// TestGoldenSeedsReport pins the README example report. Run
-// `go test . -update` after a deliberate change and review the diff.
+// TestGoldenSeedsReport pins the README example report in every format.
+// Run `go test . -update` after a deliberate change and review the diff.
+// The report is written beside its golden file, as a reader would keep
+// it, so that its links to the articles' lines work from there.
 func TestGoldenSeedsReport(t *testing.T) {
-	for _, format := range []string{"markdown", "json"} {
-		res := runCLI(t, "", "", "compare", "--format", format, "testdata/seeds")
-		if res.code != 0 {
-			t.Fatalf("exit %d: %s", res.code, res.stderr)
-		}
-		ext := map[string]string{"markdown": ".md", "json": ".json"}[format]
+	for _, format := range []string{"markdown", "table", "html", "json"} {
+		ext := map[string]string{"markdown": ".md", "table": ".txt", "html": ".html", "json": ".json"}[format]
 		golden := filepath.Join("testdata", "golden", "compare-seeds"+ext)
+		out := filepath.Join("testdata", "golden", fmt.Sprintf(".compare-seeds-%d%s", os.Getpid(), ext))
+		res := runCLI(t, "", "", "compare", "--format", format, "-o", out, "testdata/seeds")
+		got, err := os.ReadFile(out)
+		os.Remove(out)
+		if res.code != 0 || err != nil {
+			t.Fatalf("exit %d: %s %v", res.code, res.stderr, err)
+		}
 		if *update {
-			os.MkdirAll(filepath.Dir(golden), 0o755)
-			if err := os.WriteFile(golden, []byte(res.stdout), 0o644); err != nil {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -383,8 +388,33 @@ func TestGoldenSeedsReport(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v (run go test . -update to create it)", err)
 		}
-		if res.stdout != string(want) {
+		if !bytes.Equal(got, want) {
 			t.Errorf("%s report differs from %s; rerun with -update and review the diff", format, golden)
 		}
+	}
+}
+
+// TestSeedsFirstScreen checks what an editor sees first: the first 40
+// lines of the seeds report name both Central African Republic sources
+// and show every conflict between them, each source's version with it.
+func TestSeedsFirstScreen(t *testing.T) {
+	res := runCLI(t, "", "", "compare", "testdata/seeds")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	lines := strings.SplitAfter(res.stdout, "\n")
+	screen := strings.Join(lines[:min(40, len(lines))], "")
+	for _, want := range []string{
+		"000\\_d858415b83bcff72", "001\\_81ccae808b42c6e3", "### Conflicts to check",
+		"1. **Attribution, high", "2. **Spelling, high", "3. **Attribution, medium",
+		"**President Vladimir Putin's spokesman Dmitry Peskov**", "**government spokesman Ange Maxime Kazagui**",
+		"**Bogdanov**", "**Bodganov**", "**a Russian government spokesman**",
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the first 40 lines lack %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "MinHash") || strings.Contains(screen, "similarity") {
+		t.Errorf("engine settings or pair similarities in the first 40 lines:\n%s", screen)
 	}
 }

@@ -302,7 +302,8 @@ func buildResult(arts []*corpus.Article, fs []docFeatures, edges []edge, labels 
 	}
 	res.Documents = make([]result.Document, len(arts))
 	for i, a := range arts {
-		res.Documents[i] = result.Document{ID: a.ID, Path: a.Path, Source: a.Source, Title: a.Title, Date: a.Date, Words: a.Words()}
+		res.Documents[i] = result.Document{ID: a.ID, Path: a.Path, Source: a.Source, Title: a.Title, Date: a.Date, Words: a.Words(),
+			Text: a.Text, TitleLine: a.TitleLine, FirstLine: a.FirstLine}
 	}
 	groups := map[int][]int{}
 	for i, l := range labels {

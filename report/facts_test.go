@@ -54,25 +54,45 @@ func hostileComparison() (*result.Comparison, []string) {
 	}, []string{"a|b", "c"}
 }
 
+// factCases are comparisons to render, with their documents' ids.
+var factCases = []struct {
+	name string
+	cmp  func() (*result.Comparison, []string)
+}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"Empty", func() (*result.Comparison, []string) {
+	return &result.Comparison{}, []string{"a", "b"}
+}}}
+
+// factsResult wraps a comparison in a result of one cluster, its
+// documents carrying their text when they are the flood articles.
+func factsResult(cmp *result.Comparison, ids []string) *result.Result {
+	res := &result.Result{Version: "test", Command: "diff", Direct: true,
+		Clusters: []result.Cluster{{ID: "c1", Documents: ids, Comparison: cmp}}}
+	arts := map[string]*corpus.Article{}
+	for _, a := range floodArticles() {
+		arts[a.ID] = a
+	}
+	for _, id := range ids {
+		d := result.Document{ID: id, Words: 10}
+		if a, ok := arts[id]; ok {
+			d.Source, d.Text, d.FirstLine, d.Link = a.Source, a.Text, a.FirstLine, "floods/"+id+".txt"
+		}
+		res.Documents = append(res.Documents, d)
+	}
+	return res
+}
+
+// factSections are the headings of a cluster's fact comparison, in order.
+var factSections = []string{"### Conflicts to check", "### Fact matrix", "### Shared passages"}
+
 func TestFactsMarkdown(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		cmp  func() (*result.Comparison, []string)
-	}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"Empty", func() (*result.Comparison, []string) {
-		return &result.Comparison{}, []string{"a", "b"}
-	}}} {
+	for _, tc := range factCases {
 		t.Run(tc.name, func(t *testing.T) {
-			cmp, ids := tc.cmp()
-			var buf bytes.Buffer
-			if err := factsMarkdown(&buf, cmp, ids); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, ".golden.md", buf.Bytes())
-			checkMarkdown(t, buf.Bytes(), false)
-			// Sections in order.
+			out := render(t, md, factsResult(tc.cmp()))
+			golden(t, ".golden.md", out)
+			checkMarkdown(t, out, false)
 			last := -1
-			for _, s := range []string{"### Conflicts to check", "### Fact matrix", "### Only in this source", "### Shared passages"} {
-				i := bytes.Index(buf.Bytes(), []byte(s))
+			for _, s := range factSections {
+				i := bytes.Index(out, []byte(s))
 				if i <= last {
 					t.Errorf("section %q missing or out of order", s)
 				}
@@ -83,18 +103,11 @@ func TestFactsMarkdown(t *testing.T) {
 }
 
 func TestFactsTable(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		cmp  func() (*result.Comparison, []string)
-	}{{"Floods", floodComparison}, {"Hostile", hostileComparison}} {
+	for _, tc := range factCases[:2] {
 		t.Run(tc.name, func(t *testing.T) {
-			cmp, ids := tc.cmp()
-			var buf bytes.Buffer
-			if err := factsTable(&buf, cmp, ids); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, ".golden.txt", buf.Bytes())
-			if bytes.ContainsAny(buf.Bytes(), "\x1b\x00") {
+			out := render(t, tbl, factsResult(tc.cmp()))
+			golden(t, ".golden.txt", out)
+			if bytes.ContainsAny(out, "\x1b\x00") {
 				t.Errorf("terminal output holds control characters")
 			}
 		})
@@ -134,16 +147,22 @@ func TestFactsFloods(t *testing.T) {
 	}
 }
 
-// TestFactsInReport renders a whole report with a fact comparison.
+// TestFactsInReport renders a whole report with a fact comparison: the
+// summary before the conflicts, the conflicts before the matrix, the
+// appendix last, and line references linked to the articles' files.
 func TestFactsInReport(t *testing.T) {
-	cmp, ids := floodComparison()
-	res := &result.Result{Version: "test", Command: "diff",
-		Documents: []result.Document{{ID: "gazette"}, {ID: "herald"}, {ID: "wire"}},
-		Clusters:  []result.Cluster{{ID: "1", Documents: ids, Comparison: cmp}}}
-	out := render(t, md, res)
-	checkMarkdown(t, out, false)
-	if !bytes.Contains(out, []byte("### Conflicts to check")) {
-		t.Errorf("report lacks the fact sections:\n%s", out)
+	out := string(render(t, md, factsResult(floodComparison())))
+	checkMarkdown(t, []byte(out), false)
+	last := -1
+	for _, s := range []string{"# storydiff report", "## c1", "| Source |", "**3 conflicts to check", "### Conflicts to check",
+		"### Fact matrix", "### Shared passages", "## Articles that stand alone", "## Appendix"} {
+		i := strings.Index(out, s)
+		if i <= last {
+			t.Errorf("%q missing or out of order in:\n%s", s, out)
+		}
+		last = i
 	}
-	render(t, tbl, res)
+	if !strings.Contains(out, "[line 3](floods/gazette.txt#L3)") {
+		t.Errorf("no line reference linked to its file in:\n%s", out)
+	}
 }

@@ -4,15 +4,23 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/storydiff/storydiff/result"
 )
 
-// Markdown writes res as a GitHub-flavoured Markdown report: a header with
-// the inputs and parameters, a summary table of the clusters of two or more
-// articles, a section per such cluster (members, scored pairs, then the fact
-// comparison when the cluster has one), and a table of the singletons.
+// Markdown writes res as a GitHub-flavoured Markdown report, in the order
+// an editor reads it: a line saying what was found; per cluster of two or
+// more articles (an event) a summary (the event, its sources with outlet
+// and date, the conflicts counted by sureness and kind, how many facts
+// could be compared), the conflicts surest first with every source's
+// wording and line, the fact matrix with a column per source, and the
+// passages several sources share, their differing words marked; then the
+// articles that stand alone; last, in an appendix, the run's settings and
+// the similarity of every scored pair. Line references link to the
+// article's file (Link#L12) when the result gives its Link.
 //
 // Every block is separated from the previous one by a blank line and the
 // output ends with a single newline. All text taken from the result is
@@ -33,8 +41,26 @@ func Markdown(w io.Writer, res *result.Result) error {
 }
 
 func writeMarkdown(ew *errWriter, v *view) error {
-	ew.printf("# storydiff report\n\n")
+	ew.printf("# storydiff report\n\n%s\n", EscapeMarkdown(v.overview()))
+	if len(v.groups) > 1 {
+		if err := writeMarkdownTableAligned(ew, summaryHeader, summaryAlign, v.summaryRows(markdownTitleWidth)); err != nil {
+			return err
+		}
+	}
+	for _, c := range v.groups {
+		if err := writeMarkdownCluster(ew, v, c); err != nil {
+			return fmt.Errorf("report: cluster %s: %w", c.ID, err)
+		}
+	}
 
+	ew.printf("\n## Articles that stand alone\n")
+	if len(v.singletons) == 0 {
+		ew.printf("\nNo article stands alone.\n")
+	} else if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(v.singletons...)); err != nil {
+		return err
+	}
+
+	ew.printf("\n## Appendix: engine settings and pair similarities\n\n")
 	inputs, more, ps := v.params()
 	escaped := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -48,49 +74,164 @@ func writeMarkdown(ew *errWriter, v *view) error {
 	for _, p := range ps {
 		ew.printf("- **%s:** %s\n", p.label, escapeCell(p.value))
 	}
-
-	ew.printf("\n## Clusters\n")
-	if len(v.groups) == 0 {
-		ew.printf("\nNo cluster has two or more articles.\n")
-	} else if err := writeMarkdownTableAligned(ew, summaryHeader, summaryAlign, v.summaryRows(markdownTitleWidth)); err != nil {
-		return err
-	}
-
 	for _, c := range v.groups {
-		heading := "Cluster " + escapeInline(c.ID)
-		if t := escapeInline(truncate(v.leadTitle(c), markdownTitleWidth)); t != "" {
-			heading += " — " + t
-		}
-		ew.printf("\n## %s\n", heading)
-		if err := writeMarkdownTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*result.Cluster{c}, markdownTitleWidth)); err != nil {
-			return err
-		}
+		ew.printf("\n### Pairs in %s\n", escapeInline(c.ID))
 		if len(c.Pairs) == 0 {
 			ew.printf("\nNo scored pairs.\n")
 		} else if err := writeMarkdownTableAligned(ew, pairHeader, pairAlign, pairRows(c)); err != nil {
 			return err
 		}
-		if c.Comparison != nil {
-			if err := factsMarkdown(ew, c.Comparison, c.Documents); err != nil {
-				return fmt.Errorf("report: facts of cluster %s: %w", c.ID, err)
-			}
+	}
+	return nil
+}
+
+// writeMarkdownCluster writes the section of one cluster of two or more.
+func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
+	heading := escapeInline(c.ID)
+	if t := escapeInline(truncate(v.leadTitle(c), markdownTitleWidth)); t != "" {
+		heading += " — " + t
+	}
+	ew.printf("\n## %s\n", heading)
+	srcs := v.sources(c)
+	if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(c)); err != nil {
+		return err
+	}
+	cmp := c.Comparison
+	if cmp == nil {
+		return nil
+	}
+	ew.printf("\n**%s**\n%s\n", EscapeMarkdown(conflictCounts(cmp)), EscapeMarkdown(coverageText(cmp)))
+
+	conflicts := v.conflicts(cmp, srcs)
+	ew.printf("\n### Conflicts to check\n\n")
+	if len(conflicts) == 0 {
+		ew.printf("No conflict among the facts compared.\n")
+	}
+	for _, it := range conflicts {
+		ew.printf("%d. **%s**", it.n, escapeInline(it.heading()))
+		if it.about != "" {
+			ew.printf(" — %s", escapeInline(it.about))
+		}
+		ew.printf("\n")
+		for _, x := range it.values {
+			ew.printf("   - %s, %s: **%s** — %s\n", EscapeMarkdown(x.label), markdownLine(x.ref),
+				escapeCell(x.value), escapeCell(x.wording))
 		}
 	}
 
-	ew.printf("\n## Singletons\n")
-	if len(v.singletons) == 0 {
-		ew.printf("\nNo article stands alone.\n")
+	ew.printf("\n### Fact matrix\n")
+	rows := v.matrix(cmp, srcs, conflicts)
+	if len(rows) == 0 {
+		ew.printf("\nNo facts extracted.\n")
+	} else {
+		header := []string{"Fact", "Kind", "In"}
+		align := []string{"", "", ""}
+		for _, s := range srcs {
+			header = append(header, escapeCell(s.label))
+		}
+		var cells [][]string
+		for _, r := range rows {
+			row := []string{escapeCell(r.fact), escapeCell(string(r.kind)), escapeCell(r.in)}
+			for _, items := range r.cells {
+				parts := make([]string, len(items))
+				for i, it := range items {
+					parts[i] = escapeInline(it.text) + " (" + markdownLine(it.ref) + ")"
+				}
+				row = append(row, strings.Join(parts, "; "))
+			}
+			cells = append(cells, row)
+		}
+		if err := writeEscapedMarkdownTable(ew, header, align, cells); err != nil {
+			return err
+		}
+	}
+
+	ew.printf("\n### Shared passages\n\n")
+	ps := v.passages(cmp, srcs)
+	if len(ps) == 0 {
+		ew.printf("No sentence appears near-verbatim in two sources.\n")
 		return nil
 	}
-	return writeMarkdownTableAligned(ew, memberHeader, memberAlign, v.documentRows(v.singletons, markdownTitleWidth))
+	ew.printf("Sentences that two or more sources share near-verbatim. Words a copy adds to the first are in **bold**, words it lacks are ~~struck out~~.\n\n")
+	for i, p := range ps {
+		ew.printf("%d. Similarity %s\n", i+1, p.similarity)
+		for j, cp := range p.copies {
+			same := ""
+			if j > 0 && !changed(cp.diff) {
+				same = " (the same words)"
+			}
+			ew.printf("   - %s, %s: %s%s\n", EscapeMarkdown(cp.label), markdownLine(cp.ref), markdownDiff(cp.diff), same)
+		}
+	}
+	return nil
 }
 
-// Column alignments of the report's tables: numbers to the right.
-var (
-	summaryAlign = []string{"", "right", "", ""}
-	memberAlign  = []string{"", "", "", "", "right"}
-	pairAlign    = []string{"", "", "right", "right", ""}
-)
+// markdownLine is a line reference, "line 12", linked to the article's
+// file when it has a Link.
+func markdownLine(r ref) string {
+	if r.line <= 0 {
+		return "line " + emptyCell
+	}
+	text := "line " + strconv.Itoa(r.line)
+	if r.link == "" {
+		return text
+	}
+	return "[" + text + "](" + linkTarget(r.link, r.line) + ")"
+}
+
+// linkTarget is the URL of line n of the file at link (a relative path
+// with forward slashes): every path segment percent-encoded, so that no
+// space, parenthesis, bracket, '|' or ':' (which could make a scheme such
+// as javascript:) reaches the Markdown or HTML, then "#L" and n, the
+// anchor GitHub gives a line. n <= 0 links to the file.
+func linkTarget(link string, n int) string {
+	segs := strings.Split(link, "/")
+	for i, s := range segs {
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	t := strings.Join(segs, "/")
+	if n > 0 {
+		t += "#L" + strconv.Itoa(n)
+	}
+	return t
+}
+
+// markdownDiff writes a word diff: insertions bold, deletions struck out.
+func markdownDiff(ops []diffOp) string {
+	var parts []string
+	for _, o := range ops {
+		t := escapeInline(o.text)
+		if t == "" {
+			continue
+		}
+		switch o.op {
+		case diffInsert:
+			t = "**" + t + "**"
+		case diffDelete:
+			t = "~~" + t + "~~"
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " ")
+}
+
+// markdownSourceRows are the rows of the sources table of a cluster (or
+// of the clusters of one given, for the singletons), already escaped: the
+// outlet linked to the article's file.
+func (v *view) markdownSourceRows(clusters ...*result.Cluster) [][]string {
+	var rows [][]string
+	for _, c := range clusters {
+		for _, s := range v.sources(c) {
+			label := escapeCell(s.label)
+			if s.doc.Link != "" {
+				label = "[" + label + "](" + linkTarget(s.doc.Link, 0) + ")"
+			}
+			rows = append(rows, []string{label, escapeCell(s.doc.Date),
+				escapeCell(truncate(s.doc.Title, markdownTitleWidth)), wordsCell(s.doc)})
+		}
+	}
+	return rows
+}
 
 // writeMarkdownTable writes a GitHub-flavoured Markdown table: a blank line,
 // the header row, the delimiter row and one line per row. Header and cells

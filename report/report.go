@@ -1,21 +1,28 @@
 // Package report renders the plain data of package result as Markdown
-// (GitHub tables), terminal tables and JSON: comparisons ([Markdown],
-// [Table], [JSON]), evaluations ([EvalMarkdown], …) and deduplication
-// summaries and groups ([DedupMarkdown], [DedupTable], [DedupGroups]). It
-// computes nothing and imports no analysis package, only result. Every
-// Markdown table goes through one writer and every terminal table through
-// tablewriter; it is the only package that imports tablewriter.
+// (GitHub tables), terminal tables, an HTML review page and JSON:
+// comparisons ([Markdown], [Table], [TableWidth], [HTML], [JSON]),
+// evaluations ([EvalMarkdown], …) and deduplication summaries and groups
+// ([DedupMarkdown], [DedupTable], [DedupGroups]). It imports no analysis
+// package, only result, and computes nothing but layout: column widths,
+// a word diff of shared passages, where a statement sits in its article.
+// Every Markdown table goes through one writer and every terminal table
+// through tablewriter; it is the only package that imports tablewriter.
 //
-// The three renderers of a comparison show the same content: a header with the inputs and
-// parameters of the run, a summary of the clusters of two or more articles,
-// for each such cluster its members, its scored pairs and (when present) its
-// fact comparison, then the articles that stand alone. Clusters are printed
-// in the order of [result.Result.Clusters]; nothing is read from a map in
-// iteration order and scores have a fixed precision, so identical results
-// give byte-identical output. No timestamps are printed.
+// A comparison reads in the order an editor needs it: an overview; per
+// cluster of two or more articles a summary (sources by outlet and date,
+// conflicts counted by sureness and kind, what could be compared), the
+// conflicts surest first with every source's wording and line, the fact
+// matrix and the shared passages; then the articles that stand alone;
+// last, an appendix with the run's parameters and the scored pairs. The
+// arrangement is built once (story.go) for every renderer. Clusters are
+// printed in the order of [result.Result.Clusters]; nothing is read from
+// a map in iteration order and scores have a fixed precision, so
+// identical results give byte-identical output. No timestamps are printed.
 //
 // Article text is untrusted: every Markdown cell and heading goes through
-// [EscapeMarkdown], and terminal cells lose their control characters.
+// [EscapeMarkdown], terminal cells lose their control characters, and the
+// HTML page is escaped by html/template under a Content-Security-Policy
+// that runs only its own script.
 package report
 
 import (
@@ -117,39 +124,74 @@ func relationMix(c *result.Cluster) string {
 // Table headers and rows, shared by the Markdown and terminal renderers.
 // Cells are raw text: each renderer escapes or cleans them.
 var (
-	summaryHeader = []string{"cluster", "articles", "relations", "lead title"}
-	memberHeader  = []string{"id", "source", "title", "date", "words"}
+	summaryHeader = []string{"event", "sources", "conflicts", "lead title"}
+	sourceHeader  = []string{"Source", "Date", "Headline", "Words"}
 	pairHeader    = []string{"a", "b", "similarity", "jaccard", "relation"}
 )
+
+// Column alignments of the report's tables: numbers to the right.
+var (
+	summaryAlign = []string{"", "right", "right", ""}
+	sourceAlign  = []string{"", "", "", "right"}
+	pairAlign    = []string{"", "", "right", "right", ""}
+)
+
+// overview is the report's first line: "5 articles: 1 event reported by
+// two or more of them, 3 that stand alone; 3 conflicts to check."
+func (v *view) overview() string {
+	n := len(v.res.Documents)
+	s := fmt.Sprintf("%d %s: %d %s reported by two or more of them, %d that %s alone",
+		n, plural(n, "article", "articles"),
+		len(v.groups), plural(len(v.groups), "event", "events"),
+		len(v.singletons), plural(len(v.singletons), "stands", "stand"))
+	compared, conflicts := false, 0
+	for _, c := range v.groups {
+		if c.Comparison != nil {
+			compared = true
+			conflicts += len(c.Conflicts)
+		}
+	}
+	if compared {
+		s += fmt.Sprintf("; %d %s to check", conflicts, plural(conflicts, "conflict", "conflicts"))
+	}
+	return s + "."
+}
 
 func (v *view) summaryRows(titleWidth int) [][]string {
 	rows := make([][]string, 0, len(v.groups))
 	for _, c := range v.groups {
+		conflicts := ""
+		if c.Comparison != nil {
+			conflicts = strconv.Itoa(len(c.Conflicts))
+		}
 		rows = append(rows, []string{
 			c.ID,
 			strconv.Itoa(len(c.Documents)),
-			relationMix(c),
+			conflicts,
 			truncate(v.leadTitle(c), titleWidth),
 		})
 	}
 	return rows
 }
 
-func (v *view) documentRows(clusters []*result.Cluster, titleWidth int) [][]string {
+// sourceRows are the rows of the sources table of clusters, raw.
+func (v *view) sourceRows(titleWidth int, clusters ...*result.Cluster) [][]string {
 	var rows [][]string
 	for _, c := range clusters {
-		for _, id := range c.Documents {
-			d, ok := v.docs[id]
-			if !ok { // not described by the result: show the ID alone
-				rows = append(rows, []string{id, "", "", "", ""})
-				continue
-			}
-			rows = append(rows, []string{
-				d.ID, d.Source, truncate(d.Title, titleWidth), d.Date, strconv.Itoa(d.Words),
-			})
+		for _, s := range v.sources(c) {
+			rows = append(rows, []string{s.label, s.doc.Date, truncate(s.doc.Title, titleWidth), wordsCell(s.doc)})
 		}
 	}
 	return rows
+}
+
+// wordsCell is the length of a document, "" when the result does not
+// describe it.
+func wordsCell(d *result.Document) string {
+	if d.Words == 0 && d.Path == "" && d.Title == "" {
+		return ""
+	}
+	return strconv.Itoa(d.Words)
 }
 
 func pairRows(c *result.Cluster) [][]string {

@@ -121,6 +121,7 @@ func render(t *testing.T, f func(w *bytes.Buffer, res *result.Result) error, res
 }
 
 func md(w *bytes.Buffer, res *result.Result) error  { return Markdown(w, res) }
+func htm(w *bytes.Buffer, res *result.Result) error { return HTML(w, res) }
 func tbl(w *bytes.Buffer, res *result.Result) error { return Table(w, res) }
 func jsn(w *bytes.Buffer, res *result.Result) error { return JSON(w, res) }
 
@@ -178,24 +179,28 @@ func TestMarkdownRendersRawText(t *testing.T) {
 				}
 				wantTables = append(wantTables, tab)
 			}
-			wantHeadings := []string{"storydiff report", "Clusters"}
-			if len(v.groups) > 0 {
+			wantHeadings := []string{"storydiff report"}
+			if len(v.groups) > 1 {
 				table(summaryHeader, v.summaryRows(markdownTitleWidth))
 			}
 			for _, c := range v.groups {
-				h := "Cluster " + sanitize(c.ID)
+				h := sanitize(c.ID)
 				if lead := truncate(v.leadTitle(c), markdownTitleWidth); lead != "" {
 					h += " — " + lead
 				}
 				wantHeadings = append(wantHeadings, h)
-				table(memberHeader, v.documentRows([]*result.Cluster{c}, markdownTitleWidth))
+				table(sourceHeader, v.sourceRows(markdownTitleWidth, c))
+			}
+			wantHeadings = append(wantHeadings, "Articles that stand alone")
+			if len(v.singletons) > 0 {
+				table(sourceHeader, v.sourceRows(markdownTitleWidth, v.singletons...))
+			}
+			wantHeadings = append(wantHeadings, "Appendix: engine settings and pair similarities")
+			for _, c := range v.groups {
+				wantHeadings = append(wantHeadings, "Pairs in "+sanitize(c.ID))
 				if len(c.Pairs) > 0 {
 					table(pairHeader, pairRows(c))
 				}
-			}
-			wantHeadings = append(wantHeadings, "Singletons")
-			if len(v.singletons) > 0 {
-				table(memberHeader, v.documentRows(v.singletons, markdownTitleWidth))
 			}
 
 			if !slices.Equal(r.headings, wantHeadings) {
@@ -250,7 +255,7 @@ func TestDeterministic(t *testing.T) {
 	for _, f := range []struct {
 		name string
 		fn   func(*bytes.Buffer, *result.Result) error
-	}{{"Markdown", md}, {"Table", tbl}, {"JSON", jsn}} {
+	}{{"Markdown", md}, {"Table", tbl}, {"HTML", htm}, {"JSON", jsn}} {
 		for _, tc := range cases {
 			t.Run(f.name+"/"+tc.name, func(t *testing.T) {
 				a := render(t, f.fn, tc.res())
@@ -369,6 +374,7 @@ func TestWriteErrors(t *testing.T) {
 		{"Markdown", func(w *failWriter, res *result.Result) error { return Markdown(w, res) }},
 		{"Table", func(w *failWriter, res *result.Result) error { return Table(w, res) }},
 		{"JSON", func(w *failWriter, res *result.Result) error { return JSON(w, res) }},
+		{"HTML", func(w *failWriter, res *result.Result) error { return HTML(w, res) }},
 	}
 	for _, r := range renderers {
 		fw := &failWriter{n: 1 << 30}
@@ -508,13 +514,13 @@ func TestSyntheticMarkdown(t *testing.T) {
 	res := syntheticResult(60)
 	r := checkMarkdown(t, render(t, md, res), true)
 	v := newView(res)
-	// Summary, members and pairs per group, singletons.
-	if got, want := len(r.tables), 1+2*len(v.groups)+1; got != want {
+	// Summary, sources per group, singletons, pairs per group.
+	if got, want := len(r.tables), 1+len(v.groups)+1+len(v.groups); got != want {
 		t.Errorf("%d tables, want %d", got, want)
 	}
 	rows := 0
 	for _, tab := range r.tables[1:] {
-		if slices.Equal(tab[0], memberHeader) {
+		if slices.Equal(tab[0], sourceHeader) {
 			rows += len(tab) - 1
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -15,18 +16,31 @@ import (
 	"github.com/storydiff/storydiff/result"
 )
 
-// Table writes res as plain terminal tables, with the same sections as
-// [Markdown]: the header, the cluster summary, per cluster of two or more
-// articles its members, pairs and fact comparison, then the singletons.
-// Cell text is reduced to one line without control characters, and long
-// titles are cut at 60 characters.
-func Table(w io.Writer, res *result.Result) error {
+// DefaultWidth is the width in columns [Table] wraps to: a terminal's
+// when its width is unknown.
+const DefaultWidth = 80
+
+// Table writes res as plain terminal text and tables, [DefaultWidth]
+// columns wide: see [TableWidth].
+func Table(w io.Writer, res *result.Result) error { return TableWidth(w, res, DefaultWidth) }
+
+// TableWidth writes res as plain terminal text and tables that fit in
+// width columns, in the order of [Markdown]: the overview, per cluster of
+// two or more articles its sources, conflict counts, the conflicts (as
+// wrapped text, each source's wording under its line), the fact matrix,
+// and the shared passages (a word diff, [-lacking-] and {+added+}); then
+// the articles that stand alone, and the appendix of settings and pairs.
+// The fact matrix has a column per source when every source column can be
+// at least 24 columns wide, and a row per source and fact otherwise. Text
+// is wrapped at spaces (a word longer than a column is broken) and reduced
+// to lines without control characters. A width below 60 is taken as 60.
+func TableWidth(w io.Writer, res *result.Result, width int) error {
 	if res == nil {
 		return errNilResult
 	}
 	bw := bufio.NewWriter(w)
 	ew := &errWriter{w: bw}
-	if err := writeTable(ew, newView(res)); err != nil {
+	if err := writeTable(ew, newView(res), max(width, minWidth)); err != nil {
 		return err
 	}
 	if ew.err != nil {
@@ -35,9 +49,33 @@ func Table(w io.Writer, res *result.Result) error {
 	return bw.Flush()
 }
 
-func writeTable(ew *errWriter, v *view) error {
-	ew.printf("storydiff report\n\n")
+const (
+	minWidth        = 60 // narrowest table output
+	minSourceColumn = 24 // narrowest source column of the fact matrix
+)
 
+func writeTable(ew *errWriter, v *view, width int) error {
+	ew.printf("storydiff report\n\n")
+	ew.printf("%s", wrapParagraph(v.overview(), width, ""))
+	if len(v.groups) > 1 {
+		if err := writeTextTableWidth(ew, summaryHeader, summaryAlign, v.summaryRows(textTitleWidth), width); err != nil {
+			return err
+		}
+	}
+	for _, c := range v.groups {
+		if err := writeTableCluster(ew, v, c, width); err != nil {
+			return fmt.Errorf("report: cluster %s: %w", c.ID, err)
+		}
+	}
+
+	ew.printf("\nArticles that stand alone\n")
+	if len(v.singletons) == 0 {
+		ew.printf("\nNo article stands alone.\n")
+	} else if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, v.singletons...), width); err != nil {
+		return err
+	}
+
+	ew.printf("\nAppendix: engine settings and pair similarities\n\n")
 	inputs, more, ps := v.params()
 	cleaned := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -47,45 +85,154 @@ func writeTable(ew *errWriter, v *view) error {
 	if more > 0 {
 		list += fmt.Sprintf(" and %d more", more)
 	}
-	ew.printf("%-11s %s\n", "Inputs:", orDash(list))
+	ew.printf("%s", wrapParagraph(fmt.Sprintf("%-11s %s", "Inputs:", orDash(list)), width, strings.Repeat(" ", 12)))
 	for _, p := range ps {
-		ew.printf("%-11s %s\n", p.label+":", plainCell(p.value))
+		ew.printf("%s", wrapParagraph(fmt.Sprintf("%-11s %s", p.label+":", plainCell(p.value)), width, strings.Repeat(" ", 12)))
+	}
+	for _, c := range v.groups {
+		ew.printf("\nPairs in %s\n", plainCell(c.ID))
+		if len(c.Pairs) == 0 {
+			ew.printf("\nNo scored pairs.\n")
+		} else if err := writeTextTableWidth(ew, pairHeader, pairAlign, pairRows(c), width); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTableCluster writes the section of one cluster of two or more.
+func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) error {
+	heading := "Event " + plainCell(c.ID)
+	if t := truncate(v.leadTitle(c), textTitleWidth); t != "" {
+		heading += " — " + t
+	}
+	ew.printf("\n%s", wrapParagraph(heading, width, "  "))
+	srcs := v.sources(c)
+	if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, c), width); err != nil {
+		return err
+	}
+	cmp := c.Comparison
+	if cmp == nil {
+		return nil
+	}
+	ew.printf("\n%s%s", wrapParagraph(conflictCounts(cmp), width, ""), wrapParagraph(coverageText(cmp), width, ""))
+
+	conflicts := v.conflicts(cmp, srcs)
+	ew.printf("\nConflicts to check\n\n")
+	if len(conflicts) == 0 {
+		ew.printf("No conflict among the facts compared.\n")
+	}
+	for _, it := range conflicts {
+		num := strconv.Itoa(it.n) + ". "
+		indent := strings.Repeat(" ", len(num))
+		head := num + it.heading()
+		if it.about != "" {
+			head += " — " + it.about
+		}
+		ew.printf("%s", wrapParagraph(head, width, indent))
+		for _, x := range it.values {
+			ew.printf("%s", wrapParagraph(indent+"* "+x.label+", "+textLine(x.line)+": "+orDash(x.value), width, indent+"  "))
+			ew.printf("%s", wrapParagraph(indent+"  "+orDash(x.wording), width, indent+"  "))
+		}
 	}
 
-	ew.printf("\nClusters\n")
-	if len(v.groups) == 0 {
-		ew.printf("\nNo cluster has two or more articles.\n")
-	} else if err := writeTextTableAligned(ew, summaryHeader, summaryAlign, v.summaryRows(textTitleWidth)); err != nil {
+	ew.printf("\nFact matrix\n")
+	rows := v.matrix(cmp, srcs, conflicts)
+	if len(rows) == 0 {
+		ew.printf("\nNo facts extracted.\n")
+	} else if err := writeTextMatrix(ew, srcs, rows, width); err != nil {
 		return err
 	}
 
-	for _, c := range v.groups {
-		heading := "Cluster " + plainCell(c.ID)
-		if t := truncate(v.leadTitle(c), textTitleWidth); t != "" {
-			heading += " — " + t
-		}
-		ew.printf("\n%s\n", heading)
-		if err := writeTextTableAligned(ew, memberHeader, memberAlign, v.documentRows([]*result.Cluster{c}, textTitleWidth)); err != nil {
-			return err
-		}
-		if len(c.Pairs) == 0 {
-			ew.printf("\nNo scored pairs.\n")
-		} else if err := writeTextTableAligned(ew, pairHeader, pairAlign, pairRows(c)); err != nil {
-			return err
-		}
-		if c.Comparison != nil {
-			if err := factsTable(ew, c.Comparison, c.Documents); err != nil {
-				return fmt.Errorf("report: facts of cluster %s: %w", c.ID, err)
-			}
-		}
-	}
-
-	ew.printf("\nSingletons\n")
-	if len(v.singletons) == 0 {
-		ew.printf("\nNo article stands alone.\n")
+	ew.printf("\nShared passages\n\n")
+	ps := v.passages(cmp, srcs)
+	if len(ps) == 0 {
+		ew.printf("No sentence appears near-verbatim in two sources.\n")
 		return nil
 	}
-	return writeTextTableAligned(ew, memberHeader, memberAlign, v.documentRows(v.singletons, textTitleWidth))
+	ew.printf("%s", wrapParagraph("Sentences that two or more sources share near-verbatim; words a copy adds to the first are marked {+like this+}, words it lacks [-like this-].", width, ""))
+	for i, p := range ps {
+		num := strconv.Itoa(i+1) + ". "
+		indent := strings.Repeat(" ", len(num))
+		ew.printf("\n%s", wrapParagraph(num+"Similarity "+p.similarity, width, indent))
+		for j, cp := range p.copies {
+			same := ""
+			if j > 0 && !changed(cp.diff) {
+				same = " (the same words)"
+			}
+			ew.printf("%s", wrapParagraph(indent+"* "+cp.label+", "+textLine(cp.line)+": "+textDiff(cp.diff)+same, width, indent+"  "))
+		}
+	}
+	return nil
+}
+
+func textLine(n int) string { return "line " + orDash(lineCell(n)) }
+
+// writeTextMatrix writes the fact matrix with a column per source when
+// they fit in width, and with a row per source and fact otherwise. The
+// first column says which fact, its kind, and how many sources state it:
+// "F2 figure 2/3, conflict 1", or "figure, only".
+func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) error {
+	cell := func(items []cellItem) string {
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = it.text + " (" + textLine(it.line) + ")"
+		}
+		return strings.Join(parts, "; ")
+	}
+	fact := func(r matrixRow) string {
+		if r.only {
+			return string(r.kind) + ", only"
+		}
+		return r.fact + " " + string(r.kind) + " " + r.in
+	}
+	const factColumn, sourceColumn = 16, 20 // widest, when columns must narrow
+	if overhead(1+len(srcs))+factColumn+len(srcs)*minSourceColumn <= width {
+		header := []string{"Fact"}
+		for _, s := range srcs {
+			header = append(header, s.label)
+		}
+		var table [][]string
+		for _, r := range rows {
+			row := []string{fact(r)}
+			for _, items := range r.cells {
+				row = append(row, cell(items))
+			}
+			table = append(table, row)
+		}
+		return writeTextTableFit(w, header, nil, []int{factColumn}, table, width)
+	}
+	var table [][]string
+	for _, r := range rows {
+		first := true
+		for k, items := range r.cells {
+			if len(items) == 0 {
+				continue
+			}
+			row := []string{sameAbove, srcs[k].label, cell(items)}
+			if first {
+				row[0], first = fact(r), false
+			}
+			table = append(table, row)
+		}
+	}
+	return writeTextTableFit(w, []string{"Fact", "Source", "As written"}, nil, []int{factColumn, sourceColumn}, table, width)
+}
+
+// textDiff writes a word diff as git's --word-diff=plain does.
+func textDiff(ops []diffOp) string {
+	var parts []string
+	for _, o := range ops {
+		switch o.op {
+		case diffInsert:
+			parts = append(parts, "{+"+o.text+"+}")
+		case diffDelete:
+			parts = append(parts, "[-"+o.text+"-]")
+		default:
+			parts = append(parts, o.text)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // writeTextTable writes a terminal table: a blank line, then the table drawn
@@ -109,6 +256,23 @@ func writeTextTableAligned(w io.Writer, header, align []string, rows [][]string)
 			return fmt.Errorf("report: table row %d has %d cells, want %d", i+1, len(r), len(header))
 		}
 	}
+	clean := func(cells []string) []string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = plainCell(c)
+		}
+		return out
+	}
+	cleaned := make([][]string, len(rows))
+	for i, r := range rows {
+		cleaned[i] = clean(r)
+	}
+	return renderTextTable(w, clean(header), align, cleaned)
+}
+
+// renderTextTable draws a table of clean cells, which may hold newlines
+// (a cell of several lines), with tablewriter.
+func renderTextTable(w io.Writer, header, align []string, rows [][]string) error {
 	aligns := make([]tw.Align, len(header))
 	for i := range aligns {
 		aligns[i] = tw.AlignLeft
@@ -121,14 +285,6 @@ func writeTextTableAligned(w io.Writer, header, align []string, rows [][]string)
 			}
 		}
 	}
-	clean := func(cells []string) []string {
-		out := make([]string, len(cells))
-		for i, c := range cells {
-			out[i] = plainCell(c)
-		}
-		return out
-	}
-
 	// Render into a buffer so that a failed table writes nothing.
 	tr := textRenderers.Get().(*textRenderer)
 	defer textRenderers.Put(tr)
@@ -137,9 +293,9 @@ func writeTextTableAligned(w io.Writer, header, align []string, rows [][]string)
 	t := tr.t
 	t.Reset()
 	t.Options(tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}))
-	t.Header(clean(header))
+	t.Header(header)
 	for _, r := range rows {
-		if err := t.Append(clean(r)); err != nil {
+		if err := t.Append(r); err != nil {
 			return fmt.Errorf("report: table: %w", err)
 		}
 	}

@@ -28,6 +28,22 @@ type Document struct {
 	Title  string `json:"title"`
 	Date   string `json:"date"`
 	Words  int    `json:"words"`
+
+	// The article itself, for the reports that show it (the HTML review
+	// page) and link to its lines; none of it is in the JSON, whose
+	// documents describe the articles without repeating them.
+
+	// Text is the article's body and TitleLine and FirstLine the input
+	// lines of its title and of the first line of Text (see
+	// corpus.Article): mention lines and spans index them.
+	Text      string `json:"-"`
+	TitleLine int    `json:"-"`
+	FirstLine int    `json:"-"`
+	// Link is where the report links line n of the article, as Link#Ln:
+	// its file, relative to the report's directory, with forward slashes,
+	// when the article's line numbers are those of that file (a text or
+	// Markdown file); "" otherwise (HTML, JSON Lines, standard input).
+	Link string `json:"-"`
 }
 
 // Pair is a scored relation between two documents of a cluster (A < B).

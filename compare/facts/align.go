@@ -167,22 +167,9 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		}
 		return cmp.Compare(p.b, q.b)
 	})
-	group := make([]int, len(c.nodes))
-	members := make([][]int, len(c.nodes))
-	for i := range c.nodes {
-		group[i] = i
-		members[i] = []int{i}
-	}
-	merge := func(ga, gb int) {
-		if ga > gb {
-			ga, gb = gb, ga
-		}
-		for _, y := range members[gb] {
-			group[y] = ga
-		}
-		members[ga] = append(members[ga], members[gb]...)
-		members[gb] = nil
-	}
+	gs := newGroups(len(c.nodes))
+	group, members := gs.of, gs.members
+	merge := func(ga, gb int) { gs.merge(ga, gb) }
 	for _, p := range pairs {
 		ga, gb := group[p.a], group[p.b]
 		if ga != gb && c.canMerge(members[ga], members[gb]) {
@@ -321,7 +308,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 	for gi, x := range spellings {
 		x.Fact = factOf[gi]
 		res.Conflicts = append(res.Conflicts, x)
-		if cv := cov["name"]; cv != nil {
+		if cv := cov[KindName]; cv != nil {
 			cv.Conflicts++
 		}
 	}
@@ -331,7 +318,7 @@ func align(docs []*docFacts, vocab map[string]bool) *Comparison {
 		}
 		return cmp.Compare(conflictOrder[string(x.Kind)], conflictOrder[string(y.Kind)])
 	})
-	for _, k := range []string{KindFigure, KindDate, KindQuote, "name"} {
+	for _, k := range []string{KindFigure, KindDate, KindQuote, KindName} {
 		if cv := cov[k]; cv != nil {
 			res.Coverage = append(res.Coverage, *cv)
 		}
@@ -544,7 +531,7 @@ func isEntity(kind string) bool {
 // each other (a spelling may have been typed differently).
 func kindGroup(k string) string {
 	if isEntity(k) {
-		return "name"
+		return KindName
 	}
 	return k
 }
@@ -552,7 +539,7 @@ func kindGroup(k string) string {
 // coverageKind is the kind a fact counts under in Coverage.
 func coverageKind(k string) string {
 	if isEntity(k) {
-		return "name"
+		return KindName
 	}
 	return k
 }
@@ -568,6 +555,87 @@ func (r *row) perDoc() [][]int {
 			last = d
 		}
 		out[len(out)-1] = append(out[len(out)-1], i)
+	}
+	return out
+}
+
+// disagreement looks, between every two articles of a row, for a
+// statement of one that no statement of the other agrees with. rel says
+// whether two items can disagree at all (comparable) and whether they
+// agree; closer says whether b is closer to a than c is; sureness says
+// how sure the disagreement of a with its closest item is, and why. It
+// returns the surest disagreement found, or "" when the articles agree
+// (an article and a copy of it never disagree, however many values each
+// states).
+func (r *row) disagreement(rel func(a, b *item) (comparable, agree bool), closer func(a, b, c *item) bool,
+	sureness func(a, b *item) (string, string)) (sure, why string) {
+	per := r.perDoc()
+	for x := 0; x < len(per); x++ {
+		for y := x + 1; y < len(per); y++ {
+			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
+				for _, i := range p[0] {
+					a := r.item(i)
+					var closest *item
+					agrees := false
+					for _, j := range p[1] {
+						b := r.item(j)
+						comparable, agree := rel(a, b)
+						if agree {
+							agrees = true
+							break
+						}
+						if comparable && (closest == nil || closer(a, b, closest)) {
+							closest = b
+						}
+					}
+					if agrees || closest == nil {
+						continue
+					}
+					if s, w := sureness(a, closest); sure == "" || surenessOrder[s] < surenessOrder[sure] {
+						sure, why = s, w
+					}
+				}
+			}
+		}
+	}
+	return sure, why
+}
+
+// groups partitions items into groups merged one pair at a time: what the
+// aligner and the shared passages both build, best pairs first.
+type groups struct {
+	of      []int   // item → its group (the smallest item of it)
+	members [][]int // group → its items; nil for items that are not a group
+}
+
+func newGroups(n int) *groups {
+	g := &groups{of: make([]int, n), members: make([][]int, n)}
+	for i := range n {
+		g.of[i], g.members[i] = i, []int{i}
+	}
+	return g
+}
+
+// merge joins the groups ga and gb; the smaller id names the result.
+func (g *groups) merge(ga, gb int) int {
+	if ga > gb {
+		ga, gb = gb, ga
+	}
+	for _, y := range g.members[gb] {
+		g.of[y] = ga
+	}
+	g.members[ga] = append(g.members[ga], g.members[gb]...)
+	g.members[gb] = nil
+	return ga
+}
+
+// roots returns the groups, in order of their ids.
+func (g *groups) roots() []int {
+	var out []int
+	for i, ms := range g.members {
+		if len(ms) > 0 && g.of[i] == i {
+			out = append(out, i)
+		}
 	}
 	return out
 }

@@ -169,14 +169,7 @@ func readClock(toks []token, i int) (clock, int, int, bool) {
 	c.lo, c.hi = c.min, c.min
 	for _, q := range clockQualifiers {
 		n := len(q.words)
-		if first-n < 0 {
-			continue
-		}
-		ok := true
-		for x, w := range q.words {
-			ok = ok && toks[first-n+x].lower() == w
-		}
-		if ok {
+		if precededBy(toks, first, q.words) {
 			w := q.window
 			if c.min%60 != 0 && w[0] == w[1] {
 				w = [2]int{w[0] / 2, w[1] / 2} // "about 3:30" is closer than "about 3"

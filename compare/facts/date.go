@@ -138,6 +138,24 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 					add(a, b, dMon, fmt.Sprintf("%02d", m), "")
 				} else {
 					r := nearestYear(ref, time.Month(m), 1)
+					// "last June" is the June before the article, "next
+					// June" the one after it.
+					if a > 0 {
+						switch toks[a-1].lower() {
+						case "last", "past":
+							r = time.Date(ref.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+							if !r.Before(time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)) {
+								r = r.AddDate(-1, 0, 0)
+							}
+							a--
+						case "next", "coming":
+							r = time.Date(ref.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+							if !r.After(ref) {
+								r = r.AddDate(1, 0, 0)
+							}
+							a--
+						}
+					}
 					k := r.Format("2006-01")
 					add(a, b, dMonth, k, k)
 					out[len(out)-1].month = fmt.Sprintf("%02d", m)
@@ -537,53 +555,7 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 }
 
 func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
-	per := r.perDoc()
-	sure, why := "", ""
-	for x := 0; x < len(per); x++ {
-		for y := x + 1; y < len(per); y++ {
-			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
-				for _, i := range p[0] {
-					di := r.item(i).date
-					agrees, compared := false, false
-					for _, j := range p[1] {
-						dj := r.item(j).date
-						comparable, equal := dateRelation(*di, *dj)
-						if comparable && di.relative && dj.relative && (di.offset == 0 || dj.offset == 0) {
-							// Two relative dates, resolved against two
-							// datelines that may be wrong: only two
-							// different weekday names disagree.
-							comparable = di.weekday != "" && dj.weekday != ""
-							equal = di.weekday == dj.weekday
-						}
-						compared = compared || comparable
-						if equal || !comparable {
-							agrees = true
-							break
-						}
-					}
-					if agrees || !compared {
-						continue
-					}
-					s, w := SureHigh, "the dates differ"
-					if di.clock != nil {
-						s, w = SureHigh, "the times of day differ"
-						if di.clock.hasZone != r.item(p[1][0]).date.clock.hasZone {
-							s, w = SureLow, "one time is local, the other in a time zone"
-						}
-					}
-					if di.relative {
-						s, w = SureMedium, "dates resolved from relative wording differ"
-					}
-					if di.offset != 0 {
-						s, w = SureMedium, "the spans written before or after differ"
-					}
-					if sure == "" || surenessOrder[s] < surenessOrder[sure] {
-						sure, why = s, w
-					}
-				}
-			}
-		}
-	}
+	sure, why := r.disagreement(datesAgree, func(a, b, c *item) bool { return false }, dateDisagreement)
 	if sure == "" {
 		return Conflict{}, false
 	}
@@ -604,6 +576,36 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 			Wording: d.sentenceText(it.sent)})
 	}
 	return x, true
+}
+
+// datesAgree compares two dates of a row for a conflict: two relative
+// dates, resolved against two datelines that may be wrong, disagree only
+// as two different weekday names (or two different spans written before
+// or after).
+func datesAgree(a, b *item) (comparable, agree bool) {
+	da, db := a.date, b.date
+	comparable, agree = dateRelation(*da, *db)
+	if comparable && da.relative && db.relative && (da.offset == 0 || db.offset == 0) {
+		comparable = da.weekday != "" && db.weekday != ""
+		agree = da.weekday == db.weekday
+	}
+	return comparable, agree || !comparable
+}
+
+// dateDisagreement says how sure the disagreement of two dates is.
+func dateDisagreement(a, b *item) (string, string) {
+	da, db := a.date, b.date
+	switch {
+	case da.offset != 0:
+		return SureMedium, "the spans written before or after differ"
+	case da.relative:
+		return SureMedium, "dates resolved from relative wording differ"
+	case da.clock != nil && da.clock.hasZone != db.clock.hasZone:
+		return SureLow, "one time is local, the other in a time zone"
+	case da.clock != nil:
+		return SureHigh, "the times of day differ"
+	}
+	return SureHigh, "the dates differ"
 }
 
 // describeDate says what an aligned date dates.

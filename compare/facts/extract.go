@@ -255,8 +255,8 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			if f.dim == dimAge && f.owner == "" {
 				f.owner = ageOwner(toks[si], f.t0, f.t1)
 			}
-			if f.owner == "" && statNouns[f.noun] {
-				f.subject = statOwner(toks[si], f.t0)
+			if f.owner == "" && (statNouns[f.noun] || f.dim == dimLength && f.val.Unit == "yd") {
+				f.subject = statOwner(toks[si], f.t0) // a player's points, a running back's yards
 			}
 			raw = append(raw, item{kind: KindFigure, key: figureKey(&f) + "@" + strconv.Itoa(si), base: figureKey(&f), text: text[f.start:f.end],
 				start: f.start, end: f.end, sent: si, fig: &f, ctx: withTimes(contextWords(toks[si], f.t0, f.t1), times, text[f.start:f.end])})

@@ -220,6 +220,9 @@ func TestDates(t *testing.T) {
 		{"The group attacked on Sunday.", time.Time{}, "Sunday", ""},
 		{"In January 2019 the talks began.", time.Time{}, "January 2019", "2019-01"},
 		{"Ten days ago the army moved.", ref, "Ten days ago", "2020-12-12"},
+		{"The plant closed last June.", time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC), "last June", "2020-06"},
+		{"The plant closed last December.", ref, "last December", "2019-12"},
+		{"The plant reopens next June.", ref, "next June", "2021-06"},
 	}
 	for _, tt := range tests {
 		got := extractKind(tt.in, KindDate, tt.ref)

@@ -81,6 +81,7 @@ const (
 	KindOrganization = result.KindOrganization
 	KindPlace        = result.KindPlace
 	KindQuote        = result.KindQuote
+	KindName         = result.KindName // coverage only: people, organisations and places together
 
 	ConflictAttribution = result.ConflictAttribution
 	ConflictFigure      = result.ConflictFigure

@@ -545,7 +545,8 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	// A bare four-digit year is a date, not a figure.
 	if digits && currency == "" && unit.dim == dimCount && noun == "" && rest == "" && lo >= 1800 && lo <= 2100 &&
 		!strings.Contains(text, ",") && lo == math.Trunc(lo) {
-		if j >= len(toks) || !isPlural(toks[j].text) || !toks[j].isWord() {
+		// "2,014 deaths" counts; "the 2014 Oscars", "2014 Games" name a year.
+		if j >= len(toks) || !isPlural(toks[j].text) || !toks[j].isWord() || toks[j].isCap() {
 			return f, 0, false
 		}
 	}
@@ -649,17 +650,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	// Qualifier before the figure.
 	for _, qq := range qualifiers {
 		k := len(qq.words)
-		if first-k < 0 {
-			continue
-		}
-		match := true
-		for x, w := range qq.words {
-			if toks[first-k+x].lower() != w {
-				match = false
-				break
-			}
-		}
-		if match && f.qual == qExact {
+		if f.qual == qExact && precededBy(toks, first, qq.words) {
 			f.qual = qq.q
 			f.approx = strings.Join(qq.words, " ")
 			f.strict = strictQualifiers[f.approx]
@@ -1258,7 +1249,7 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	}
 	// A player's statistic conflicts only with the same player's: the
 	// points of players not named are not one quantity.
-	if statNouns[fa.noun] && !compat && (fa.subject == "" || fa.subject != fb.subject) {
+	if (statNouns[fa.noun] || fa.dim == dimLength && fa.val.Unit == "yd") && !compat && (fa.subject == "" || fa.subject != fb.subject) {
 		return s, false, false
 	}
 	// An age belongs to a person: two ages align only when both name
@@ -1449,34 +1440,10 @@ func roundsTo(a, b *figure) bool {
 }
 
 func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
-	per := r.perDoc()
-	sure, why := "", ""
-	for x := 0; x < len(per); x++ {
-		for y := x + 1; y < len(per); y++ {
-			for _, p := range [2][2][]int{{per[x], per[y]}, {per[y], per[x]}} {
-				for _, i := range p[0] {
-					fi := r.item(i).fig
-					var worst *figure
-					for _, j := range p[1] {
-						fj := r.item(j).fig
-						if compatible(fi, fj) {
-							worst = nil
-							break
-						}
-						if worst == nil || valueRatio(fi, fj) < valueRatio(fi, worst) {
-							worst = fj
-						}
-					}
-					if worst == nil {
-						continue
-					}
-					if s, w := incompatibility(fi, worst); sure == "" || surenessOrder[s] < surenessOrder[sure] {
-						sure, why = s, w
-					}
-				}
-			}
-		}
-	}
+	sure, why := r.disagreement(
+		func(a, b *item) (bool, bool) { return true, compatible(a.fig, b.fig) },
+		func(a, b, c *item) bool { return valueRatio(a.fig, b.fig) < valueRatio(a.fig, c.fig) },
+		func(a, b *item) (string, string) { return incompatibility(a.fig, b.fig) })
 	if sure == "" {
 		return Conflict{}, false
 	}

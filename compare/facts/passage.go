@@ -30,6 +30,19 @@ func sentenceShingles(s string) []uint64 {
 	return shingle.WordShingles(words, passageShingle)
 }
 
+// sameArticle reports whether two groups of sentences hold sentences of
+// one article.
+func sameArticle(refs []sentRef, a, b []int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if refs[x].doc == refs[y].doc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sharedPassages finds the sentences near-verbatim in several articles.
 // It also returns, per passage, its sentences (article and sentence
 // indexes), in the order of the passage's mentions.
@@ -93,40 +106,24 @@ func sharedPassages(docs []*docFacts) ([]SharedPassage, [][]sentRef) {
 		}
 		return cmp.Compare(p.b, q.b)
 	})
-	group := make([]int, len(refs))
-	members := make([][]int, len(refs))
+	gs := newGroups(len(refs))
 	minJ := make([]float64, len(refs))
-	for i := range refs {
-		group[i], members[i], minJ[i] = i, []int{i}, 1
+	for i := range minJ {
+		minJ[i] = 1
 	}
 	for _, p := range pairs {
-		ga, gb := group[p.a], group[p.b]
-		if ga == gb {
+		ga, gb := gs.of[p.a], gs.of[p.b]
+		if ga == gb || sameArticle(refs, gs.members[ga], gs.members[gb]) {
 			continue
 		}
-		clash := false
-		for _, x := range members[ga] {
-			for _, y := range members[gb] {
-				clash = clash || refs[x].doc == refs[y].doc
-			}
-		}
-		if clash {
-			continue
-		}
-		if ga > gb {
-			ga, gb = gb, ga
-		}
-		for _, y := range members[gb] {
-			group[y] = ga
-		}
-		members[ga] = append(members[ga], members[gb]...)
-		members[gb] = nil
-		minJ[ga] = min(minJ[ga], minJ[gb], p.j)
+		m := gs.merge(ga, gb)
+		minJ[m] = min(minJ[ga], minJ[gb], p.j)
 	}
 	out := []SharedPassage{}
 	var sents [][]sentRef
-	for g, ms := range members {
-		if len(ms) < 2 || group[g] != g {
+	for _, g := range gs.roots() {
+		ms := gs.members[g]
+		if len(ms) < 2 {
 			continue
 		}
 		slices.SortFunc(ms, func(x, y int) int { return cmp.Compare(refs[x].doc, refs[y].doc) })

@@ -364,7 +364,7 @@ func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
 
 // englishSuffixes are endings that make another form of one word.
 var englishSuffixes = set("", "s", "es", "ed", "d", "ic", "ics", "ing", "er", "ers", "ist", "ists", "ism", "al", "ly",
-	"ian", "ians", "an", "ans", "ese", "ation", "ations", "a", "um", "on", "us", "i")
+	"ian", "ians", "an", "ans", "ese", "ation", "ations", "a", "um", "on", "us", "i", "t", "ce", "cy", "ts")
 
 // morphological reports whether a and b differ only by an English ending
 // after a common stem of five letters or more.

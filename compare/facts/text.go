@@ -418,3 +418,18 @@ var speechVerbs = set("said", "says", "say", "told", "tells", "added", "adds", "
 	"claimed", "claims", "argued", "acknowledged", "admitted", "confirmed", "replied", "responded",
 	"continued", "commented", "remarked", "observed", "urged", "recalled", "stressed", "emphasized",
 	"emphasised", "posted", "concluded", "described", "added:", "saying")
+
+// precededBy reports whether the tokens just before toks[k] are words, in
+// order, lower-cased ("more", "than" before "300").
+func precededBy(toks []token, k int, words []string) bool {
+	n := len(words)
+	if k-n < 0 {
+		return false
+	}
+	for x, w := range words {
+		if toks[k-n+x].lower() != w {
+			return false
+		}
+	}
+	return true
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +18,8 @@ import (
 	"github.com/storydiff/storydiff/corpus"
 	"github.com/storydiff/storydiff/internal/atomicfile"
 	"github.com/storydiff/storydiff/internal/input"
+	"github.com/storydiff/storydiff/report"
+	"github.com/storydiff/storydiff/result"
 )
 
 // Version is printed by --version and in every report header.
@@ -36,6 +39,19 @@ type Env struct {
 	// StderrIsTerminal reports whether Stderr is an interactive terminal
 	// (progress bars are drawn only then).
 	StderrIsTerminal bool
+	// StdoutWidth is the width in columns of Stdout when it is a
+	// terminal, 0 otherwise: terminal tables written there fit in it.
+	StdoutWidth int
+}
+
+// tableWidth is the width terminal tables written to output (a file, or
+// "" or "-" for standard output) fit in: the terminal's, when the report
+// goes to one, else report.DefaultWidth.
+func (env *Env) tableWidth(output string) int {
+	if (output == "" || output == "-") && env.StdoutWidth > 0 {
+		return env.StdoutWidth
+	}
+	return report.DefaultWidth
 }
 
 type command struct {
@@ -393,4 +409,46 @@ func (c *clusterCommand) parse(args []string, env *Env) (int, bool) {
 		return ExitUsage, true
 	}
 	return 0, false
+}
+
+// writeResult links the documents of res to their files and writes res
+// in the format the flags chose, then commits the output.
+func (c *clusterCommand) writeResult(env *Env, res *result.Result) int {
+	linkDocuments(res, c.arts, c.out.output)
+	r := resultRenderersWidth(env.tableWidth(c.out.output))
+	return c.write(env, func(w io.Writer) error { return r.write(c.out.format, w, res) })
+}
+
+// linkDocuments sets the Link of every document whose line numbers are
+// its file's: the file's path relative to the directory the report is
+// written to (output; the working directory for standard output), so
+// that the report's line references work where the report is.
+func linkDocuments(res *result.Result, arts []*corpus.Article, output string) {
+	base := "."
+	if output != "" && output != "-" {
+		base = filepath.Dir(output)
+	}
+	base, err := filepath.Abs(base)
+	if err != nil {
+		return
+	}
+	byID := make(map[string]*corpus.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for i := range res.Documents {
+		d := &res.Documents[i]
+		a, ok := byID[d.ID]
+		if !ok || !input.FileLines(a) {
+			continue
+		}
+		path, err := filepath.Abs(a.Path)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(base, path); err == nil {
+			path = rel
+		}
+		d.Link = filepath.ToSlash(path)
+	}
 }

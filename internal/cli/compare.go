@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-
 	"github.com/storydiff/storydiff/compare"
 )
 
@@ -55,5 +53,5 @@ func runClustering(name, help string, facts bool, args []string, env *Env) int {
 	res.Version = Version
 	res.Command = name
 	res.Inputs = c.fs.Args()
-	return c.write(env, func(w io.Writer) error { return resultRenderers.write(c.out.format, w, res) })
+	return c.writeResult(env, res)
 }

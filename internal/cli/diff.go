@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-
 	"github.com/storydiff/storydiff/compare"
 )
 
@@ -43,5 +41,5 @@ func runDiff(args []string, env *Env) int {
 	res.Version = Version
 	res.Command = "diff"
 	res.Inputs = c.fs.Args()
-	return c.write(env, func(w io.Writer) error { return resultRenderers.write(c.out.format, w, res) })
+	return c.writeResult(env, res)
 }

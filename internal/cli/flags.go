@@ -97,6 +97,7 @@ type format string
 const (
 	formatMarkdown format = "markdown"
 	formatTable    format = "table"
+	formatHTML     format = "html"
 	formatJSON     format = "json"
 )
 
@@ -110,13 +111,23 @@ type renderers[T any] []struct {
 
 // The renderers of each kind of report.
 var (
-	resultRenderers = renderers[*result.Result]{
-		{formatMarkdown, report.Markdown}, {formatTable, report.Table}, {formatJSON, report.JSON}}
-	evalRenderers = renderers[*result.EvalReport]{
+	resultRenderers = resultRenderersWidth(report.DefaultWidth)
+	evalRenderers   = renderers[*result.EvalReport]{
 		{formatMarkdown, report.EvalMarkdown}, {formatTable, report.EvalTable}, {formatJSON, report.EvalJSON}}
 	dedupRenderers = renderers[*result.DedupSummary]{
 		{formatMarkdown, report.DedupMarkdown}, {formatTable, report.DedupTable}}
 )
+
+// resultRenderersWidth are the renderers of a comparison, with terminal
+// tables that fit in width columns.
+func resultRenderersWidth(width int) renderers[*result.Result] {
+	return renderers[*result.Result]{
+		{formatMarkdown, report.Markdown},
+		{formatTable, func(w io.Writer, res *result.Result) error { return report.TableWidth(w, res, width) }},
+		{formatHTML, report.HTML},
+		{formatJSON, report.JSON},
+	}
+}
 
 // formatVar registers --format with the formats of r.
 func formatVar[T any](fs *pflag.FlagSet, p *format, r renderers[T]) {

@@ -360,3 +360,19 @@ func UniqueIDs(docs []*corpus.Article) {
 		return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Path, b.Path), cmp.Compare(a.Record, b.Record))
 	})
 }
+
+// FileLines reports whether the line numbers of a (as [corpus.Article.Line]
+// gives them) are the lines of the file at a.Path, so that a report can
+// link to them: true for a text or Markdown file, false for standard
+// input, HTML (lines of the extracted text) and JSON Lines (lines within a
+// record's text).
+func FileLines(a *corpus.Article) bool {
+	if a.Path == "-" || a.Record > 0 {
+		return false
+	}
+	switch formatOf(a.Path) {
+	case formatHTML, formatJSONL:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,337 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/result"
+)
+
+// This file arranges a cluster for the reader, the same way for every
+// renderer: the sources by outlet, the conflicts surest first with each
+// source's wording and line, the fact matrix (figures, dates, quotes, then
+// names; what only one source states folded in as a row per kind), and
+// the shared passages. Text stays raw: each renderer escapes it.
+
+// A source is one article of a cluster as the reader meets it.
+type source struct {
+	doc   *result.Document
+	label string // outlet, else the article id; the id is added when two articles share an outlet
+}
+
+// sources returns the articles of c in cluster order with their labels.
+func (v *view) sources(c *result.Cluster) []source {
+	out := make([]source, len(c.Documents))
+	outlets := map[string]int{}
+	for i, id := range c.Documents {
+		out[i].doc = v.doc(id)
+		outlets[sanitize(out[i].doc.Source)]++
+	}
+	for i := range out {
+		d := out[i].doc
+		name := sanitize(d.Source)
+		switch {
+		case name == "":
+			out[i].label = d.ID
+		case outlets[name] > 1:
+			out[i].label = name + " (" + d.ID + ")"
+		default:
+			out[i].label = name
+		}
+	}
+	return out
+}
+
+// labelOf returns the label of the source with id doc, or doc itself.
+func labelOf(srcs []source, doc string) string {
+	for _, s := range srcs {
+		if s.doc.ID == doc {
+			return s.label
+		}
+	}
+	return doc
+}
+
+// linkOf returns the Link of the source with id doc, or "".
+func linkOf(srcs []source, doc string) string {
+	for _, s := range srcs {
+		if s.doc.ID == doc {
+			return s.doc.Link
+		}
+	}
+	return ""
+}
+
+// A ref is a place in an article: its source and line.
+type ref struct {
+	doc, label, link string
+	line             int
+}
+
+func (v *view) ref(srcs []source, doc string, line int) ref {
+	return ref{doc: doc, label: labelOf(srcs, doc), link: linkOf(srcs, doc), line: line}
+}
+
+// Orders of the kinds, for counting and for the matrix.
+var (
+	conflictKindOrder = []result.ConflictKind{result.ConflictFigure, result.ConflictDate, result.ConflictAttribution, result.ConflictSpelling}
+	surenessOrder     = []result.Sureness{result.SureHigh, result.SureMedium, result.SureLow}
+	factKindOrder     = []result.FactKind{result.KindFigure, result.KindDate, result.KindQuote, result.KindPerson, result.KindOrganization, result.KindPlace}
+)
+
+// conflictCounts says how many conflicts there are by sureness and by
+// kind: "3 conflicts to check: 2 high, 1 medium (2 attribution, 1
+// spelling)", or "No conflict among the facts compared."
+func conflictCounts(cmp *result.Comparison) string {
+	if cmp == nil {
+		return ""
+	}
+	n := len(cmp.Conflicts)
+	if n == 0 {
+		return "No conflict among the facts compared."
+	}
+	count := func(match func(result.Conflict) bool) int {
+		k := 0
+		for _, c := range cmp.Conflicts {
+			if match(c) {
+				k++
+			}
+		}
+		return k
+	}
+	var sure, kinds []string
+	for _, s := range surenessOrder {
+		if k := count(func(c result.Conflict) bool { return c.Sureness == s }); k > 0 {
+			sure = append(sure, fmt.Sprintf("%d %s", k, s))
+		}
+	}
+	if k := count(func(c result.Conflict) bool { return !slices.Contains(surenessOrder, c.Sureness) }); k > 0 {
+		sure = append(sure, fmt.Sprintf("%d unrated", k))
+	}
+	for _, kind := range conflictKindOrder {
+		if k := count(func(c result.Conflict) bool { return c.Kind == kind }); k > 0 {
+			kinds = append(kinds, fmt.Sprintf("%d %s", k, kind))
+		}
+	}
+	if k := count(func(c result.Conflict) bool { return !slices.Contains(conflictKindOrder, c.Kind) }); k > 0 {
+		kinds = append(kinds, fmt.Sprintf("%d other", k))
+	}
+	return fmt.Sprintf("%d %s to check: %s (%s).", n, plural(n, "conflict", "conflicts"),
+		strings.Join(sure, ", "), strings.Join(kinds, ", "))
+}
+
+// coverageText says what was compared, so that no conflict means
+// something: "Compared 12 facts stated by two or more sources (figures 4,
+// dates 2, names 6); 30 stated by one source only could not be compared."
+func coverageText(cmp *result.Comparison) string {
+	aligned, single := 0, 0
+	var parts []string
+	for _, c := range cmp.Coverage {
+		aligned += c.Aligned
+		single += c.Single
+		if c.Aligned > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Kind+"s", c.Aligned))
+		}
+	}
+	if aligned == 0 {
+		return fmt.Sprintf("Nothing could be compared: no fact is stated by two sources (%d stated by one source only).", single)
+	}
+	return fmt.Sprintf("Compared %d facts stated by two or more sources (%s); %d stated by one source only could not be compared.",
+		aligned, strings.Join(parts, ", "), single)
+}
+
+// A conflictItem is one conflict as the reader sees it.
+type conflictItem struct {
+	n      int // 1-based, in report order (surest first)
+	c      *result.Conflict
+	about  string // what is at stake, cut to factCellWidth
+	values []conflictValue
+}
+
+type conflictValue struct {
+	ref
+	value, wording string // as written; wording cut to factWordingWidth
+}
+
+// Widths (in characters) at which text is cut.
+const (
+	factCellWidth    = 80  // what a conflict is about; a quote in the matrix
+	factWordingWidth = 400 // a sentence quoted in a conflict or a shared passage
+	onlyItemWidth    = 50  // one fact of an "only" row of the matrix
+	speakerWidth     = 60  // a quote's speaker
+)
+
+func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
+	out := make([]conflictItem, len(cmp.Conflicts))
+	for i := range cmp.Conflicts {
+		c := &cmp.Conflicts[i]
+		it := conflictItem{n: i + 1, c: c, about: truncate(c.Text, factCellWidth)}
+		for _, x := range c.Values {
+			it.values = append(it.values, conflictValue{ref: v.ref(srcs, x.Doc, x.Line),
+				value: sanitize(x.Value), wording: truncate(x.Wording, factWordingWidth)})
+		}
+		out[i] = it
+	}
+	return out
+}
+
+// heading is the first line of a conflict: "Attribution, high: credited
+// to different named speakers".
+func (it conflictItem) heading() string {
+	h := capitalize(string(it.c.Kind))
+	if it.c.Sureness != "" {
+		h += ", " + string(it.c.Sureness)
+	}
+	if r := sanitize(it.c.Reason); r != "" {
+		h += ": " + r
+	}
+	return h
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// A matrixRow is one row of the fact matrix: an aligned fact, or the
+// facts of one kind that only one source states (only set).
+type matrixRow struct {
+	fact      string // fact id; "" for an only row
+	kind      result.FactKind
+	only      bool
+	in        string       // "2/3", "2/3, conflict 1", "only"
+	cells     [][]cellItem // per source, in source order
+	conflicts []int        // conflict numbers of the fact
+}
+
+// A cellItem is a source's wording of a fact and its line.
+type cellItem struct {
+	text string
+	ref
+}
+
+// matrix builds the fact matrix of a comparison: per kind (figures, dates,
+// quotes, people, organisations, places), a row per fact two or more
+// sources state, then one row holding, per source, the facts of that kind
+// no other source states.
+func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflictItem) []matrixRow {
+	single := map[string]bool{}
+	for _, o := range cmp.OnlyIn {
+		for _, id := range o.Facts {
+			single[id] = true
+		}
+	}
+	conflictsOf := map[string][]int{}
+	for _, it := range conflicts {
+		conflictsOf[it.c.Fact] = append(conflictsOf[it.c.Fact], it.n)
+	}
+	kinds := slices.Clone(factKindOrder)
+	for _, f := range cmp.Facts {
+		if !slices.Contains(kinds, f.Kind) {
+			kinds = append(kinds, f.Kind)
+		}
+	}
+	var rows []matrixRow
+	for _, kind := range kinds {
+		only := matrixRow{kind: kind, only: true, in: "only", cells: make([][]cellItem, len(srcs))}
+		for i := range cmp.Facts {
+			f := &cmp.Facts[i]
+			if f.Kind != kind {
+				continue
+			}
+			if single[f.ID] || len(f.Mentions) == 1 {
+				for _, m := range f.Mentions {
+					if k := sourceIndex(srcs, m.Doc); k >= 0 {
+						only.cells[k] = append(only.cells[k], cellItem{mentionText(f, &m, onlyItemWidth), v.ref(srcs, m.Doc, m.Line)})
+					}
+				}
+				continue
+			}
+			row := matrixRow{fact: f.ID, kind: kind, cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
+			n := 0
+			for k, s := range srcs {
+				if m := f.MentionOf(s.doc.ID); m != nil {
+					row.cells[k] = []cellItem{{mentionText(f, m, factCellWidth), v.ref(srcs, m.Doc, m.Line)}}
+					n++
+				}
+			}
+			row.in = fmt.Sprintf("%d/%d", n, len(srcs))
+			for _, c := range row.conflicts {
+				row.in += ", conflict " + strconv.Itoa(c)
+			}
+			rows = append(rows, row)
+		}
+		for _, c := range only.cells {
+			if len(c) > 0 {
+				rows = append(rows, only)
+				break
+			}
+		}
+	}
+	return rows
+}
+
+func sourceIndex(srcs []source, doc string) int {
+	return slices.IndexFunc(srcs, func(s source) bool { return s.doc.ID == doc })
+}
+
+// mentionText is a source's wording of a fact, cut to width, with the
+// speaker of a quote.
+func mentionText(f *result.Fact, m *result.Mention, width int) string {
+	t := truncate(m.Text, width)
+	if f.Kind == result.KindQuote {
+		t = "“" + t + "”"
+		if sp := m.SpeakerAs; sp != "" {
+			t += " — " + truncate(sp, speakerWidth)
+		} else if m.Speaker != "" {
+			t += " — " + truncate(m.Speaker, speakerWidth)
+		}
+	}
+	return t
+}
+
+// A passage is a sentence several sources share near-verbatim: the first
+// copy as written, and every other copy as a word diff against it.
+type passage struct {
+	similarity string
+	copies     []passageCopy
+}
+
+type passageCopy struct {
+	ref
+	diff []diffOp // the first copy: its words, all equal
+}
+
+func (v *view) passages(cmp *result.Comparison, srcs []source) []passage {
+	out := make([]passage, 0, len(cmp.SharedPassages))
+	for _, p := range cmp.SharedPassages {
+		if len(p.Mentions) == 0 {
+			continue
+		}
+		first := truncate(p.Mentions[0].Text, factWordingWidth)
+		ps := passage{similarity: score(p.Similarity)}
+		for i, m := range p.Mentions {
+			text := truncate(m.Text, factWordingWidth)
+			var d []diffOp
+			if i == 0 {
+				d = []diffOp{{op: diffEqual, text: text}}
+			} else {
+				d = wordDiff(first, text)
+			}
+			ps.copies = append(ps.copies, passageCopy{ref: v.ref(srcs, m.Doc, m.Line), diff: d})
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+func lineCell(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
