@@ -212,3 +212,51 @@ func TestDedupE2EUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestDedupE2EExcerpts: with --containment, the first third of an article
+// is reported as an excerpt of it, apart from the groups.
+func TestDedupE2EExcerpts(t *testing.T) {
+	dir := t.TempDir()
+	corpus, _ := generateCorpus(t, dir, "--n", "600", "--words", "600", "--dup-rate", "0", "--seed", "3")
+	var lines []string
+	for i, l := range strings.Split(strings.TrimSpace(readFile(t, corpus)), "\n") {
+		lines = append(lines, l)
+		if i%6 == 0 {
+			var a struct{ ID, Title, Text string }
+			json.Unmarshal([]byte(l), &a)
+			b, _ := json.Marshal(map[string]string{"id": "x-" + a.ID, "title": a.Title, "text": a.Text[:len(a.Text)/3]})
+			lines = append(lines, string(b))
+		}
+	}
+	in := filepath.Join(dir, "with-excerpts.jsonl")
+	os.WriteFile(in, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	out := filepath.Join(dir, "excerpts.jsonl")
+	r := runCLI(t, "", "", "dedup", "--containment", "0.8", "--contained", out, in)
+	if r.code != 0 {
+		t.Fatalf("dedup --containment: exit %d, %s", r.code, r.stderr)
+	}
+	found := 0
+	for _, l := range strings.Split(strings.TrimSpace(readFile(t, out)), "\n") {
+		var x struct {
+			Excerpt, Full string
+			Containment   float64
+		}
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatalf("excerpt line %q: %v", l, err)
+		}
+		if x.Excerpt != "x-"+x.Full || x.Containment < 0.8 {
+			t.Errorf("wrong excerpt pair: %s", l)
+			continue
+		}
+		found++
+	}
+	if found < 95 || len(parseGroups(t, r.stdout)) != 0 {
+		t.Errorf("%d of 100 excerpts found, %d groups; want at least 95 and none", found, len(parseGroups(t, r.stdout)))
+	}
+	if !strings.Contains(r.stderr, "| Excerpt pairs (containment ≥ 0.80) |") {
+		t.Errorf("summary lacks the excerpt count:\n%s", r.stderr)
+	}
+	if r := runCLI(t, "", "", "dedup", "--containment", "0.8", in); r.code != 2 {
+		t.Errorf("--containment without --contained: exit %d", r.code)
+	}
+}

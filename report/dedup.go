@@ -99,7 +99,7 @@ func measureRows(s *result.DedupSummary) [][]string {
 		{"Bytes read", groupDigits(s.Bytes)},
 		{"Skipped inputs (warnings)", strconv.Itoa(s.Skipped)},
 	}
-	return append(rows,
+	rows = append(rows,
 		[]string{"Articles with common text (boilerplate)", strconv.Itoa(s.WithCommon)},
 		[]string{"Near-duplicate groups", strconv.Itoa(s.Groups)},
 		[]string{"Articles in groups", strconv.Itoa(s.InGroups)},
@@ -108,6 +108,10 @@ func measureRows(s *result.DedupSummary) [][]string {
 		[]string{"Candidate pairs verified", strconv.Itoa(s.Candidates)},
 		[]string{"Linked sets split into groups (chains)", strconv.Itoa(s.Chains)},
 		[]string{fmt.Sprintf("Groups over %d members", s.LargeGroup), strconv.Itoa(s.LargeGroups)})
+	if s.Containment > 0 {
+		rows = append(rows, []string{fmt.Sprintf("Excerpt pairs (containment ≥ %.2f)", s.Containment), strconv.Itoa(s.Excerpts)})
+	}
+	return rows
 }
 
 func largestRows(s *result.DedupSummary) [][]string {
@@ -233,4 +237,26 @@ func textDedupHead(ew *errWriter, s *result.DedupSummary) {
 	if len(s.Inputs) > 0 {
 		ew.printf("Inputs: %s\n", inputList(s.Inputs, plainCell))
 	}
+}
+
+// DedupExcerpts writes excerpt pairs as JSON Lines, one pair a line:
+//
+//	{"excerpt":"a12","full":"a7","containment":0.912,"similarity":0.284}
+//
+// Scores have three decimals; strings are encoded by encoding/json
+// without HTML escaping.
+func DedupExcerpts(w io.Writer, xs []result.DedupExcerpt) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	type line struct {
+		Excerpt     string      `json:"excerpt"`
+		Full        string      `json:"full"`
+		Containment json.Number `json:"containment"`
+		Similarity  json.Number `json:"similarity"`
+	}
+	for _, x := range xs {
+		if err := encodeLine(bw, line{x.Excerpt, x.Full, json.Number(score(x.Containment)), json.Number(score(x.Similarity))}); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }

@@ -13,6 +13,7 @@ type DedupSummary struct {
 	Seed         uint64
 	Bands, Rows  int     // the LSH banding
 	Threshold    float64 // estimated Jaccard at or above which two articles are linked
+	Containment  float64 // containment at or above which a pair is an excerpt pair; 0 when not looked for
 	Keep         string  // which member represents a group: "first" or "longest"
 
 	Articles    int   // articles read and signed in this run
@@ -27,6 +28,7 @@ type DedupSummary struct {
 	Chains      int   // sets of linked articles split into several groups (chains)
 	LargeGroup  int   // the size above which a group is unusually large
 	LargeGroups int   // groups above that size
+	Excerpts    int   // excerpt pairs, when looked for
 
 	Largest   []LargestGroup  // the largest groups, largest first (then in group order)
 	Histogram []SimilarityBin // similarity of the members to their representative
@@ -59,4 +61,13 @@ type DedupGroup struct {
 	Members        []string  // ids in input order
 	Representative string    // id of the member to keep
 	Similarity     []float64 // estimated Jaccard of each member to the representative (1 for itself)
+}
+
+// DedupExcerpt is a pair of articles one of which is an excerpt of the
+// other (a truncated reprint): `storydiff dedup --contained` writes them
+// as JSON Lines.
+type DedupExcerpt struct {
+	Excerpt, Full string  // ids
+	Containment   float64 // estimated share of the excerpt's shingles in the full text
+	Similarity    float64 // estimated Jaccard similarity (below the threshold)
 }

@@ -27,6 +27,10 @@ Outputs:
            table) to -o FILE; without -o, to standard output when --groups is
            set and to standard error otherwise.
   --kept   the ids a filtered corpus keeps (one per line, input order).
+  --contained  with --containment C: pairs one of which is an excerpt of
+           the other (the shorter text contained in the longer at C or
+           more, similarity below --threshold), as JSON Lines
+           {"excerpt":id,"full":id,"containment":c,"similarity":s}.
   timing   one line on standard error (never in the files).
 
 The outputs are written as one set: each file goes to a temporary file
@@ -83,6 +87,8 @@ func runDedup(args []string, env *Env) int {
 		named(dedup.KeepFirst, "input order"), named(dedup.KeepLongest, ""))
 	groups := fs.String("groups", "", "write the groups as JSON Lines to `FILE` (atomically) instead of standard output")
 	kept := fs.String("kept", "", "write the ids to keep, one per line, to `FILE`")
+	fs.Float64Var(&opt.Containment, "containment", 0, "also find excerpts: pairs whose shorter text the longer holds at `c` or more (with --contained)")
+	contained := fs.String("contained", "", "write the excerpt pairs of --containment as JSON Lines to `FILE`")
 	save := fs.String("save", "", "removed: use storydiff index add")
 	against := fs.String("against", "", "removed: use storydiff index query")
 	fs.MarkHidden("save")
@@ -108,6 +114,10 @@ func runDedup(args []string, env *Env) int {
 		return usageError(env, "--bands × --rows (%d) exceeds --perms (%d)", opt.Bands*opt.Rows, opt.Shingle.Perms)
 	case opt.Workers < 0:
 		return usageError(env, "--workers must not be negative (0: all cores)")
+	case !(opt.Containment >= 0 && opt.Containment <= 1):
+		return usageError(env, "--containment must be in [0, 1]")
+	case (opt.Containment > 0) != (*contained != ""):
+		return usageError(env, "--containment and --contained go together")
 	case *save != "" || *against != "":
 		return usageError(env, "--save and --against were removed: keep signatures in an index with 'storydiff index add DB PATH...' and compare new articles with 'storydiff index query DB PATH...'")
 	case fs.NArg() == 0:
@@ -120,7 +130,7 @@ func runDedup(args []string, env *Env) int {
 	// input, and they are written as one set.
 	var outs atomicfile.Set
 	defer outs.Cleanup()
-	files, err := addDedupOutputs(&outs, *groups, *kept, out.output, env)
+	files, err := addDedupOutputs(&outs, *groups, *kept, *contained, out.output, env)
 	if err != nil {
 		return failure(env, err)
 	}
@@ -182,13 +192,13 @@ func runDedup(args []string, env *Env) int {
 // dedupOutputs are the outputs of dedup: the kept ids (nil when not asked
 // for), the groups and the summary.
 type dedupOutputs struct {
-	groups, kept, summary *atomicfile.File
+	groups, kept, contained, summary *atomicfile.File
 }
 
 // addDedupOutputs adds dedup's outputs to outs, named by --groups, --kept
 // and -o: groups default to standard output, and the summary to standard
 // output when the groups go to a file, standard error otherwise.
-func addDedupOutputs(outs *atomicfile.Set, groups, kept, summary string, env *Env) (*dedupOutputs, error) {
+func addDedupOutputs(outs *atomicfile.Set, groups, kept, contained, summary string, env *Env) (*dedupOutputs, error) {
 	d := &dedupOutputs{}
 	var err error
 	add := func(f **atomicfile.File, name string) {
@@ -200,6 +210,7 @@ func addDedupOutputs(outs *atomicfile.Set, groups, kept, summary string, env *En
 		return nil, err
 	}
 	add(&d.kept, kept)
+	add(&d.contained, contained)
 	add(&d.summary, summary)
 	switch {
 	case err != nil:
@@ -225,6 +236,9 @@ func (d *dedupOutputs) write(outs *atomicfile.Set, res *dedup.Result, f format, 
 			}
 			return bw.Flush()
 		})
+	}
+	if err == nil && d.contained != nil {
+		err = outs.Write(d.contained, func(w io.Writer) error { return report.DedupExcerpts(w, res.NamedExcerpts()) })
 	}
 	if err == nil {
 		err = outs.Write(d.summary, func(w io.Writer) error {

@@ -85,11 +85,16 @@ func DefaultOptions() Options {
 type Options struct {
 	Shingle   shingle.Options // shingle kind, size (0: 5), permutations (0: 128) and seed
 	Threshold float64         // estimated Jaccard similarity to link two articles (0: shingle.DefaultNearDuplicate)
-	Bands     int             // LSH bands; 0 chooses bands and rows from Threshold (see CandidateRecall)
-	Rows      int             // rows per band; used with Bands
-	Keep      Keep            // representative of a group
-	Workers   int             // signing goroutines (default GOMAXPROCS)
-	MaxBytes  int             // longer records and files are skipped with a warning (default DefaultMaxBytes)
+	// Containment, when above 0, also finds excerpts: pairs whose
+	// estimated containment of the shorter text in the longer reaches it
+	// (and whose similarity does not reach Threshold), in Result.Contained.
+	// The bands are then chosen for excerpts too (see Banding).
+	Containment float64
+	Bands       int  // LSH bands; 0 chooses bands and rows from Threshold and Containment (see Banding)
+	Rows        int  // rows per band; used with Bands
+	Keep        Keep // representative of a group
+	Workers     int  // signing goroutines (default GOMAXPROCS)
+	MaxBytes    int  // longer records and files are skipped with a warning (default DefaultMaxBytes)
 
 	// Meta asks Stream for the source, title, date and URL of each
 	// article (for an index).
@@ -161,12 +166,47 @@ func (o *Options) defaults() error {
 		return errors.New("bands and rows must not be negative")
 	case o.Bands > 0 && (o.Rows < 1 || o.Bands*o.Rows > o.Shingle.Perms):
 		return fmt.Errorf("bands × rows = %d × %d does not fit in %d permutations", o.Bands, o.Rows, o.Shingle.Perms)
+	case !(o.Containment >= 0 && o.Containment <= 1):
+		return errors.New("containment must be in [0, 1]")
 	}
 	if o.Bands == 0 {
-		o.Bands, o.Rows = shingle.RecallParams(o.Threshold, o.Shingle.Perms, CandidateRecall)
+		o.Bands, o.Rows = Banding(o.Threshold, o.Containment, o.Shingle.Perms)
 	}
 	return nil
 }
+
+// Banding chooses bands × rows for a similarity threshold and, when
+// containment is above 0, for excerpts contained at that threshold: the
+// most rows for which a pair at the threshold is a candidate with
+// probability CandidateRecall ([shingle.RecallParams]), or, when excerpts
+// need fewer, those for which an excerpt of ExcerptRatio of the full text
+// is a candidate with probability ExcerptRecall. dedup and the index band
+// alike.
+func Banding(threshold, containment float64, perms int) (bands, rows int) {
+	bands, rows = shingle.RecallParams(threshold, perms, CandidateRecall)
+	if c := containment; c > 0 {
+		j := c * ExcerptRatio / (1 + ExcerptRatio - c*ExcerptRatio)
+		if b, r := shingle.RecallParams(j, perms, ExcerptRecall); r < rows {
+			bands, rows = b, r
+		}
+	}
+	return bands, rows
+}
+
+// ExcerptRatio is the shortest excerpt, as a share of the full text's
+// shingles, that Banding makes a candidate: its Jaccard similarity with
+// the full text is c·r / (1 + r − c·r), 0.19 for containment c = 0.8 and
+// r = 1/4.
+const ExcerptRatio = 0.25
+
+// ExcerptRecall is the probability with which an excerpt of ExcerptRatio
+// of the full text, contained at the containment threshold, becomes a
+// candidate: 0.9 gives 64 bands of 2 rows at 128 permutations and
+// containment 0.8 (0.95 would take 128 bands of one row, twice the band
+// keys, each a single slot value, which unrelated articles share far more
+// often); an excerpt of a third of the text is a candidate with
+// probability 0.98.
+const ExcerptRecall = 0.9
 
 // CandidateRecall is the probability with which a pair at the threshold
 // must become a candidate: Run chooses bands and rows with
@@ -184,6 +224,15 @@ type Group struct {
 	Similarity     []float64 // estimated Jaccard similarity of each member to the representative (1 for itself), at or above the threshold
 }
 
+// Excerpt is a pair of articles one of which holds most of the other: the
+// estimated containment of the shorter in the longer reached
+// Options.Containment, their similarity did not reach the threshold.
+type Excerpt struct {
+	Excerpt, Full int     // article indices
+	Containment   float64 // estimated share of the excerpt's shingles in the full text
+	Similarity    float64 // estimated Jaccard similarity
+}
+
 // Pair is a linked pair of articles: a candidate whose estimated similarity
 // reached the threshold.
 type Pair struct {
@@ -193,22 +242,24 @@ type Pair struct {
 
 // Result is the outcome of [Run].
 type Result struct {
-	Params    shingle.Options // what the signatures were made with
-	Threshold float64
-	Bands     int
-	Rows      int
-	Keep      Keep
+	Params      shingle.Options // what the signatures were made with
+	Threshold   float64
+	Containment float64 // Options.Containment
+	Bands       int
+	Rows        int
+	Keep        Keep
 
 	Articles int   // articles read and signed
 	Skipped  int   // records or files skipped with a warning
 	Renamed  int   // articles renamed for sharing an ID (see input.IDs)
 	Bytes    int64 // input bytes read
 
-	WithCommon int     // articles holding a common slot value (see shingle.Commons)
-	Candidates int     // candidate pairs verified (each once, in the first band it shares)
-	Groups     []Group // groups of two or more, ordered by first member
-	Chains     int     // sets of linked articles that became more than one group
-	Pairs      []Pair  // linked pairs, sorted, when Options.Pairs is set
+	WithCommon int       // articles holding a common slot value (see shingle.Commons)
+	Candidates int       // candidate pairs verified (each once, in the first band it shares)
+	Groups     []Group   // groups of two or more, ordered by first member
+	Chains     int       // sets of linked articles that became more than one group
+	Pairs      []Pair    // linked pairs, sorted, when Options.Pairs is set
+	Contained  []Excerpt // excerpt pairs, with Options.Containment, sorted by excerpt then full text
 
 	store *Signatures
 }

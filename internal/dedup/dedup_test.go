@@ -224,7 +224,7 @@ func TestGroups(t *testing.T) {
 		store.Append(fmt.Sprint(i), l, []uint32{1, 2, 3, 4})
 	}
 	// 0~1, 1~2, 2~3 (a chain), and 1~4.
-	edges := []edge{{0, 1, 0.6}, {1, 2, 0.7}, {1, 4, 0.9}, {2, 3, 0.8}}
+	edges := []edge{{a: 0, b: 1, sim: 0.6}, {a: 1, b: 2, sim: 0.7}, {a: 1, b: 4, sim: 0.9}, {a: 2, b: 3, sim: 0.8}}
 	tests := []struct {
 		keep   Keep
 		want   string

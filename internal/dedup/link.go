@@ -19,10 +19,13 @@ import (
 // rather than quadratic cost.
 const bucketWindow = 256
 
-// edge is a verified pair.
+// edge is a verified pair: linked (sim at or above the threshold), or
+// with Options.Containment an excerpt pair (cont at or above it).
 type edge struct {
 	a, b int32 // a < b
 	sim  float32
+	cont float32 // containment, for an excerpt pair; 0 for a link
+	aInB bool    // the excerpt is a
 }
 
 // masks are the common slots of every signature (see [shingle.Commons]).
@@ -168,12 +171,18 @@ func link(res *Result, store *Signatures, opt *Options) {
 							continue
 						}
 						cand++
-						if e := shingle.Compare(sa, sb, m.of(a), m.of(b)); e.Jaccard >= opt.Threshold {
-							es = append(es, edge{int32(a), int32(b), float32(e.Jaccard)})
-							if len(es) == 4096 {
-								out <- es
-								es = nil
-							}
+						e := shingle.Compare(sa, sb, m.of(a), m.of(b))
+						switch {
+						case e.Jaccard >= opt.Threshold:
+							es = append(es, edge{a: int32(a), b: int32(b), sim: float32(e.Jaccard)})
+						case opt.Containment > 0 && e.Containment >= opt.Containment:
+							es = append(es, edge{a: int32(a), b: int32(b), sim: float32(e.Jaccard), cont: float32(e.Containment), aInB: !e.BSmaller})
+						default:
+							continue
+						}
+						if len(es) == 4096 {
+							out <- es
+							es = nil
 						}
 					}
 				}
@@ -192,8 +201,21 @@ func link(res *Result, store *Signatures, opt *Options) {
 	}()
 	var edges []edge
 	for es := range out {
-		edges = append(edges, es...)
+		for _, e := range es {
+			if e.cont == 0 {
+				edges = append(edges, e)
+				continue
+			}
+			x := Excerpt{Excerpt: int(e.b), Full: int(e.a), Containment: float64(e.cont), Similarity: float64(e.sim)}
+			if e.aInB {
+				x.Excerpt, x.Full = x.Full, x.Excerpt
+			}
+			res.Contained = append(res.Contained, x)
+		}
 	}
+	slices.SortFunc(res.Contained, func(x, y Excerpt) int {
+		return cmp.Or(cmp.Compare(x.Excerpt, y.Excerpt), cmp.Compare(x.Full, y.Full))
+	})
 	for _, c := range counts {
 		res.Candidates += c
 	}

@@ -100,7 +100,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	params := opt.Shingle
-	res := &Result{Params: params, Threshold: opt.Threshold, Bands: opt.Bands, Rows: opt.Rows, Keep: opt.Keep}
+	res := &Result{Params: params, Threshold: opt.Threshold, Containment: opt.Containment, Bands: opt.Bands, Rows: opt.Rows, Keep: opt.Keep}
 	store := NewSignatures(params)
 	// For unique IDs: every ID, and where each article came from (index
 	// into files, and line), 8 bytes an article.

@@ -32,6 +32,8 @@ func (r *Result) Summary() *result.DedupSummary {
 		Candidates:   r.Candidates,
 		Chains:       r.Chains,
 		LargeGroup:   r.LargeGroup(),
+		Containment:  r.Containment,
+		Excerpts:     len(r.Contained),
 	}
 	s.Kept = r.Articles - s.Duplicates
 	for _, g := range r.Groups {
@@ -98,6 +100,15 @@ func (r *Result) NamedGroups() *result.DedupGroups {
 			ng.Members[i] = r.ID(m)
 		}
 		out.Groups[gi] = ng
+	}
+	return out
+}
+
+// NamedExcerpts returns the excerpt pairs with the ids of their articles.
+func (r *Result) NamedExcerpts() []result.DedupExcerpt {
+	out := make([]result.DedupExcerpt, len(r.Contained))
+	for i, x := range r.Contained {
+		out[i] = result.DedupExcerpt{Excerpt: r.ID(x.Excerpt), Full: r.ID(x.Full), Containment: x.Containment, Similarity: x.Similarity}
 	}
 	return out
 }

@@ -50,6 +50,7 @@ import (
 	"github.com/cockroachdb/pebble/v2/bloom"
 	"github.com/cockroachdb/pebble/v2/sstable"
 
+	"github.com/storydiff/storydiff/internal/dedup"
 	"github.com/storydiff/storydiff/shingle"
 )
 
@@ -71,39 +72,6 @@ func DefaultParams() Params {
 	return Params{Shingle: shingle.DefaultOptions(), Threshold: shingle.DefaultNearDuplicate}
 }
 
-// ExcerptRatio is the shortest excerpt, as a share of the full text's
-// shingles, that an index made with a containment threshold finds: the
-// bands are chosen so that an excerpt of this size contained at the
-// threshold is a candidate (its Jaccard similarity with the full text is
-// then c·r / (1 + r − c·r), 0.19 for c = 0.8 and r = 1/4).
-const ExcerptRatio = 0.25
-
-// CandidateRecall is the probability with which a pair at the threshold
-// becomes a candidate (see shingle.RecallParams); dedup's.
-const CandidateRecall = 0.95
-
-// ExcerptRecall is the probability with which an excerpt of ExcerptRatio
-// of the full text, contained at the containment threshold, becomes a
-// candidate: 0.9 gives 64 bands of 2 rows at 128 permutations and
-// containment 0.8 (0.95 would take 128 bands of one row, twice the band
-// keys, each a single slot value, which unrelated articles share far more
-// often); an excerpt of a third of the text is a candidate with
-// probability 0.98.
-const ExcerptRecall = 0.9
-
-// bands chooses the banding: dedup's for the threshold, or, when excerpts
-// are looked for and need more, the banding that catches an excerpt.
-func (p Params) bands() (bands, rows int) {
-	bands, rows = shingle.RecallParams(p.Threshold, p.Shingle.Perms, CandidateRecall)
-	if c := p.Containment; c > 0 {
-		j := c * ExcerptRatio / (1 + ExcerptRatio - c*ExcerptRatio)
-		if b, r := shingle.RecallParams(j, p.Shingle.Perms, ExcerptRecall); r < rows {
-			bands, rows = b, r
-		}
-	}
-	return bands, rows
-}
-
 // complete fills the derived fields of p.
 func (p *Params) complete() error {
 	p.Shingle = p.Shingle.WithDefaults()
@@ -116,7 +84,7 @@ func (p *Params) complete() error {
 	case !(p.Containment >= 0 && p.Containment <= 1):
 		return errors.New("index: containment must be in [0, 1]")
 	}
-	p.Bands, p.Rows = p.bands()
+	p.Bands, p.Rows = dedup.Banding(p.Threshold, p.Containment, p.Shingle.Perms)
 	p.Sketch = shingle.SketchVersion
 	p.Probe = probe(p.Shingle)
 	return nil
