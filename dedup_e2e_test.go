@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,5 +259,31 @@ func TestDedupE2EExcerpts(t *testing.T) {
 	}
 	if r := runCLI(t, "", "", "dedup", "--containment", "0.8", in); r.code != 2 {
 		t.Errorf("--containment without --contained: exit %d", r.code)
+	}
+}
+
+// TestDedupE2ELargeGroup: 150 copies of one text form one group, named in
+// a warning (over 100 members), and 150 articles that share only a footer
+// form none.
+func TestDedupE2ELargeGroup(t *testing.T) {
+	dir := t.TempDir()
+	footer := strings.Repeat("The quick brown fox jumps over the lazy dog near the river bank today. ", 20)
+	var lines []string
+	for i := range 150 {
+		lines = append(lines, fmt.Sprintf(`{"id":"copy%d","text":"One press release, run by every site, word for word, about the new bridge."}`, i))
+		lines = append(lines, fmt.Sprintf(`{"id":"own%d","text":"Article %d reports its own story number %d in words of its own %d times %d. %s"}`, i, i, i*7, i*13, i*31, footer))
+	}
+	in := filepath.Join(dir, "c.jsonl")
+	os.WriteFile(in, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	r := runCLI(t, "", "", "dedup", in)
+	if r.code != 0 {
+		t.Fatalf("dedup: exit %d, %s", r.code, r.stderr)
+	}
+	gs := parseGroups(t, r.stdout)
+	if len(gs) != 1 || len(gs[0].Members) != 150 || !strings.HasPrefix(gs[0].Members[0], "copy") {
+		t.Fatalf("groups = %d (first of %d members), want one of the 150 copies", len(gs), len(gs[0].Members))
+	}
+	if !strings.Contains(r.stderr, "warning: group 1 (representative copy0) has 150 members, more than 100") {
+		t.Errorf("no warning for the large group:\n%s", r.stderr)
 	}
 }
