@@ -9,6 +9,7 @@
 //	storydiff diff [flags] A B          compare two articles directly
 //	storydiff eval --gold GOLD PATH...  score clustering against gold labels
 //	storydiff dedup [flags] PATH...     near-duplicate groups of a large corpus
+//	storydiff index add|query DB PATH...  a persistent near-duplicate index (also stats, export)
 //	storydiff generate [flags]          synthetic corpus with known duplicates
 //
 // Run 'storydiff COMMAND --help' (or 'storydiff help COMMAND') for each
