@@ -347,3 +347,20 @@ func TestInterruptDuringBigWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestOutputInMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	seeds := copySeeds(t, t.TempDir(), 2)
+	out := filepath.Join(dir, "no-such-dir", "report.md")
+	r := runCLI(t, "", "", append([]string{"compare", "-o", out}, seeds...)...)
+	if r.code == 0 {
+		t.Fatalf("compare -o %s: exit 0, want a failure", out)
+	}
+	want := "output " + out + ": directory " + filepath.Dir(out) + " does not exist"
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr = %q, want it to say %q", r.stderr, want)
+	}
+	if _, err := os.Stat(filepath.Dir(out)); !os.IsNotExist(err) {
+		t.Errorf("the missing directory was created (%v)", err)
+	}
+}

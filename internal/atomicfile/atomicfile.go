@@ -98,7 +98,7 @@ func (s *Set) Add(name string) (*File, error) {
 	var err error
 	f.path, f.info, f.direct, err = resolve(name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("output %s: %w", name, err)
 	}
 	if !f.direct {
 		for _, g := range s.files {
@@ -306,6 +306,13 @@ func CleanUpOnSignal(report func(os.Signal)) {
 	}()
 }
 
+// missingDirError is the error of an output whose directory does not
+// exist; it is an [fs.ErrNotExist].
+type missingDirError string
+
+func (e missingDirError) Error() string { return "directory " + string(e) + " does not exist" }
+func (e missingDirError) Unwrap() error { return fs.ErrNotExist }
+
 // maxLinks bounds the symbolic links followed for one name, as the kernel does.
 const maxLinks = 40
 
@@ -324,6 +331,9 @@ func resolve(name string) (path string, info fs.FileInfo, direct bool, err error
 		if errors.Is(err, fs.ErrNotExist) {
 			// A new file: its directory must exist, to fail before the work.
 			dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", nil, false, missingDirError(filepath.Dir(path))
+			}
 			if err != nil {
 				return "", nil, false, err
 			}
