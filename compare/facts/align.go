@@ -567,8 +567,17 @@ func (r *row) perDoc() [][]int {
 // returns the surest disagreement found, or "" when the articles agree
 // (an article and a copy of it never disagree, however many values each
 // states).
+//
+// states, when not nil, says whether an article states a's value anywhere
+// (not only in the row): an article that gives both values itself is
+// not taken to contradict, nor to be contradicted by, one that gives one
+// of them — one writer
+// rarely contradicts themself a few lines apart, so the row then most
+// often holds two things (a second quake's magnitude, a season's total
+// beside a game's) — unless the two statements are one sentence with its
+// value changed.
 func (r *row) disagreement(rel func(a, b *item) (comparable, agree bool), closer func(a, b, c *item) bool,
-	sureness func(a, b *item) (string, string)) (sure, why string) {
+	sureness func(a, b *item) (string, string), states func(a *item, d *docFacts) bool) (sure, why string) {
 	per := r.perDoc()
 	for x := 0; x < len(per); x++ {
 		for y := x + 1; y < len(per); y++ {
@@ -588,7 +597,9 @@ func (r *row) disagreement(rel func(a, b *item) (comparable, agree bool), closer
 							closest = b
 						}
 					}
-					if agrees || closest == nil {
+					if agrees || closest == nil ||
+						states != nil && r.c.ctxSimilarity(a, closest) < sameWording &&
+							(states(a, r.doc(p[1][0])) || states(closest, r.doc(p[0][0]))) {
 						continue
 					}
 					if s, w := sureness(a, closest); sure == "" || surenessOrder[s] < surenessOrder[sure] {
@@ -600,6 +611,11 @@ func (r *row) disagreement(rel func(a, b *item) (comparable, agree bool), closer
 	}
 	return sure, why
 }
+
+// sameWording is the context similarity from which two statements are one
+// sentence with its figure changed (an edited copy): a value given
+// elsewhere then does not explain the change away.
+const sameWording = 0.6
 
 // groups partitions items into groups merged one pair at a time: what the
 // aligner and the shared passages both build, best pairs first.

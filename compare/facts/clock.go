@@ -20,7 +20,12 @@ const dTime = "time"
 // zoneOffsets are UTC offsets, in minutes, of zone abbreviations.
 var zoneOffsets = map[string]int{"gmt": 0, "utc": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
 	"mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "bst": 60, "cet": 60, "cest": 120, "eet": 120,
-	"eest": 180, "msk": 180, "ist": 330, "jst": 540, "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780}
+	"eest": 180, "msk": 180, "ist": 330, "jst": 540, "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+	"et": -300, "ct": -360, "mt": -420, "pt": -480}
+
+// seasonalZones are written without saying whether summer time is on
+// ("4:30 p.m. ET"): their offset is known to within an hour.
+var seasonalZones = set("et", "ct", "mt", "pt")
 
 // clockQualifiers widen a time: [minutes before, minutes after].
 var clockQualifiers = []struct {
@@ -42,6 +47,10 @@ type clock struct {
 	lo, hi   int  // the window the wording allows
 	zone     int  // UTC offset in minutes, when known
 	hasZone  bool // a zone is written
+	seasonal bool // the zone is one of seasonalZones
+	// half12: a 12-hour reading with no a.m. or p.m. ("6:41"): it may be
+	// either half of the day.
+	half12   bool
 	local    bool // "local time" is written
 	explicit bool // minutes or a.m./p.m. are written: a clock reading, not a bare number
 }
@@ -148,7 +157,7 @@ func readClock(toks []token, i int) (clock, int, int, bool) {
 		z := strings.TrimSuffix(toks[j].lower(), ".")
 		switch {
 		case zoneOffsets[z] != 0 || z == "gmt" || z == "utc":
-			c.zone, c.hasZone, c.explicit = zoneOffsets[z], true, true
+			c.zone, c.hasZone, c.explicit, c.seasonal = zoneOffsets[z], true, true, seasonalZones[z]
 			j++
 		case z == "local" && j+1 < len(toks) && toks[j+1].lower() == "time":
 			c.local, c.explicit = true, true
@@ -160,6 +169,26 @@ func readClock(toks []token, i int) (clock, int, int, bool) {
 	}
 	if !c.explicit {
 		return c, 0, 0, false
+	}
+	// Not a time of day: a game clock ("the under-16:00 timeout", "with
+	// 4:43 left", "9:07 to play"), a duration ("ate up 6:05 of the clock").
+	if i > 0 && toks[i-1].lower() == "under" || i > 1 && toks[i-1].text == "-" && toks[i-2].lower() == "under" ||
+		j+3 <= len(toks) && precededBy(toks, j+3, []string{"of", "the", "clock"}) || gameClock(toks, i, j) {
+		return c, 0, 0, false
+	}
+	if h := c.min / 60; c.min%60 != 0 && h >= 1 && h <= 12 && !c.hasZone && !strings.HasPrefix(t.text, "0") &&
+		!hasAmPm(toks, i, j) {
+		// "6:41 last night", "at 6:41 this evening": the evening half;
+		// otherwise either half.
+		c.half12 = true
+		for k := j; k < len(toks) && k < j+3; k++ {
+			switch toks[k].lower() {
+			case "night", "tonight", "evening", "afternoon":
+				c.min, c.half12 = c.min%720+720, false
+			case "morning":
+				c.half12 = false
+			}
+		}
 	}
 	// Qualifier before it.
 	first := i
@@ -211,7 +240,42 @@ func clockRelation(a, b *clock) (comparable, equal bool) {
 		// moment, which says nothing either way.
 		return a.min == b.min && (a.local || b.local), false
 	}
+	if a.seasonal || b.seasonal {
+		alo, ahi = alo-60, ahi+60 // summer time or not
+	}
 	meet := func(lo1, hi1, lo2, hi2 int) bool { return lo1 <= hi2 && lo2 <= hi1 }
 	eq := meet(alo, ahi, blo, bhi) || meet(alo+1440, ahi+1440, blo, bhi) || meet(alo, ahi, blo+1440, bhi+1440)
+	if !eq && (a.half12 || b.half12) {
+		// "6:41" may be the evening's 18:41.
+		eq = meet(alo+720, ahi+720, blo, bhi) || meet(alo, ahi, blo+720, bhi+720) ||
+			meet(alo-720, ahi-720, blo, bhi) || meet(alo, ahi, blo-720, bhi-720)
+	}
 	return true, eq
+}
+
+// gameClock reports a reading of a game's clock: a time with no a.m.,
+// p.m. or zone, followed by "left", "remaining", "to go" or "to play".
+func gameClock(toks []token, i, j int) bool {
+	if hasAmPm(toks, i, j) || j >= len(toks) {
+		return false
+	}
+	switch toks[j].lower() {
+	case "left", "remaining":
+		return true
+	case "to":
+		return j+1 < len(toks) && (toks[j+1].lower() == "go" || toks[j+1].lower() == "play")
+	}
+	return false
+}
+
+// hasAmPm reports an a.m. or p.m. among the tokens i..j of a clock.
+func hasAmPm(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		l := strings.ToLower(toks[k].text)
+		if strings.Contains(l, "am") || strings.Contains(l, "pm") || strings.Contains(l, "a.m") ||
+			strings.Contains(l, "p.m") || l == "m" || l == "m." {
+			return true
+		}
+	}
+	return false
 }

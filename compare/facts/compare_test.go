@@ -365,6 +365,12 @@ func TestIndependentReports(t *testing.T) {
 			"Shells fell on Khan Younis overnight.", ConflictSpelling, SureLow},
 		{"capitals", "Attorney General Wally Oppal said charges were laid.",
 			"Attorney General Wally OPAL said charges were laid.", ConflictSpelling, ""},
+		{"an article that gives both values", "A 5.6 magnitude earthquake hit the island.",
+			"A magnitude-5.2 quake hit the island. It was the second: a 5.6 quake jolted the island earlier.", "", ""},
+		{"a decade is no year", "The club was founded in the 1930's by dockers.",
+			"The club was founded in 1931 by dockers.", "", ""},
+		{"a month with no day is another time", "The same island was hit by a 6.1 quake in September.",
+			"The survey put the quake's strength at magnitude 5.4.", "", ""},
 		{"brand typo", "BlackBerry sales fell in the quarter.",
 			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
 	}

@@ -200,7 +200,8 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 			i = b - 1
 			continue
 		}
-		if y := year(i); y > 0 && (i == 0 || yearPreps[toks[i-1].lower()] || toks[i-1].text == "(" || toks[i-1].text == ",") &&
+		if y := year(i); y > 0 && (i+1 == len(toks) || !isDecadeSuffix(toks[i+1].text)) &&
+			(i == 0 || yearPreps[toks[i-1].lower()] || toks[i-1].text == "(" || toks[i-1].text == ",") &&
 			(i+1 == len(toks) || !toks[i+1].isWord() || nounStop[toks[i+1].lower()] || isVerbForm(toks[i+1].lower())) {
 			k := strconv.Itoa(y)
 			add(i, i+1, dYear, k, k)
@@ -555,14 +556,17 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 }
 
 func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
-	sure, why := r.disagreement(datesAgree, func(a, b, c *item) bool { return false }, dateDisagreement)
+	sure, why := r.disagreement(datesAgree, func(a, b, c *item) bool { return false }, dateDisagreement, nil)
 	if sure == "" {
 		return Conflict{}, false
 	}
 	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
 		return a.date.happening != "" && a.date.happening == b.date.happening && (a.date.near || b.date.near)
 	}) {
-		sure, why = weaker(sure), why+"; aligned on little shared context"
+		var ok bool
+		if sure, why, ok = r.weakConflict(sure, why, func(a, b *item) bool { _, agree := datesAgree(a, b); return agree }); !ok {
+			return Conflict{}, false
+		}
 	}
 	x := Conflict{Kind: ConflictDate, Text: describeDate(r), Sureness: result.Sureness(sure), Reason: why}
 	for i := range r.nodes {
@@ -617,3 +621,8 @@ func describeDate(r *row) string {
 	}
 	return "date"
 }
+
+// isDecadeSuffix reports the "'s" of a decade ("the 1930's"): the year
+// before it is no date.
+func isDecadeSuffix(s string) bool { return s == "'s" || s == "’s" }
+

@@ -411,7 +411,13 @@ func sentenceTimes(toks []token, ref time.Time) []string {
 			}
 		case months[l] > 0 && t.isCap() && (isCalendarWord(l) || k > 0 && datePreps[toks[k-1].lower()] || k+1 < len(toks) && isDigitStart(toks[k+1].text)):
 			m := time.Month(months[l])
-			if ref.IsZero() || m != ref.Month() && !(m == ref.Month()-1 && ref.Day() <= 7) {
+			switch {
+			case ref.IsZero() && k > 0 && (toks[k-1].lower() == "in" || toks[k-1].lower() == "last") &&
+				(k+1 == len(toks) || !isDigitStart(toks[k+1].text)):
+				// "in September", "last March" with no day: news dates its
+				// own event to the day, so a bare month is another time.
+				out = append(out, "b:"+l)
+			case ref.IsZero() || m != ref.Month() && !(m == ref.Month()-1 && ref.Day() <= 7):
 				add("t:" + l)
 			}
 		case l == "ago" && k > 0 && (toks[k-1].lower() == "years" || toks[k-1].lower() == "months" || toks[k-1].lower() == "decades"),

@@ -101,6 +101,9 @@ func TestFigures(t *testing.T) {
 		{"Ten dead in quake", "Ten dead", "10", ""},
 		{"Klitschko (52-3, 46 KOs) won.", "52-3", "52-3", ""},
 		{"Nearly 300 crewmen are held.", "Nearly 300 crewmen", "nearly 300", "crewman"},
+		{"Earlier on Sunday a 5.6 quake jolted the island.", "5.6 quake", "5.6 magnitude", "quake"},
+		{"The survey put the quake's strength at magnitude-5.4.", "5.4", "5.4 magnitude", ""},
+		{"Officials said the survey measured magnitude 5.4.", "5.4", "5.4 magnitude", ""},
 	}
 	for _, tt := range tests {
 		got := extractKind(tt.in, KindFigure, time.Time{})
@@ -120,7 +123,8 @@ func TestFigures(t *testing.T) {
 	// "one" as a pronoun.
 	for _, in := range []string{"He came to power in 2016.", "Posted at 23:51 today.", "On the 21st floor.",
 		"He coached in the 2008-09 season.", "The convoy left at 1230 hours.", "When one is killed, all of us lose.",
-		"He was one of the deputy's sons."} {
+		"He was one of the deputy's sons.", "Call Crimestoppers on 0800 555 111 with information.",
+		"Call police on 555-1234 or 0845 125 2222."} {
 		if got := extractKind(in, KindFigure, time.Time{}); len(got) != 0 {
 			t.Errorf("figures of %q = %+v, want none", in, got)
 		}
@@ -423,6 +427,8 @@ func TestClocks(t *testing.T) {
 		{"The quake hit at 7:37 AM local time.", "at 7:37 AM local time", "07:37 local"},
 		{"The quake hit at 07:37 GMT.", "at 07:37 GMT", "07:37 utc"},
 		{"The march began at about 8pm.", "at about 8pm", "20:00 local"},
+		{"She died at 6:41 last night, the family said.", "at 6:41", "18:41 local"},
+		{"New Orleans kicks off on Saturday at 4:30 p. m. ET in Seattle.", "at 4:30 p. m. ET", "21:30 utc"},
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.in, 0, len(tt.in))
@@ -435,6 +441,16 @@ func TestClocks(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("times of %q = %q, want %q = %q", tt.in, all, tt.wording, tt.key)
+		}
+	}
+	// Not times of day: game clocks and durations.
+	for _, in := range []string{"He sank a free throw with 4:43 left in the half.", "He checked out with 9:07 to play.",
+		"They led at the under-16:00 media timeout.", "The drive ate up 6:05 of the clock."} {
+		toks := tokenize(in, 0, len(in))
+		for _, d := range extractDates(toks, time.Time{}, make([]bool, len(toks))) {
+			if d.class == dTime {
+				t.Errorf("times of %q: %q, want none", in, in[d.start:d.end])
+			}
 		}
 	}
 	rel := func(a, b string) (bool, bool) {
@@ -454,6 +470,9 @@ func TestClocks(t *testing.T) {
 		{"7:37 AM local time", "07:37 GMT", false, true},
 		{"0440 GMT", "8:10 a.m. IST", false, true},
 		{"0440 GMT", "10:10 a.m. IST", true, true},
+		{"4:30 p.m. ET", "1:30 p.m. PST", true, true}, // ET is EST or EDT
+		{"6:41", "18:41", true, true},                 // no a.m. or p.m.: either half
+		{"6:41 a.m.", "18:41", false, true},
 	}
 	for _, p := range pairs {
 		comparable, equal := rel(p.a, p.b)

@@ -107,7 +107,8 @@ func tokenize(s string, from, to int) []token {
 		if en < to && s[en] == '.' {
 			w := strings.ToLower(s[st:en])
 			r, _ := utf8.DecodeRuneInString(s[st:])
-			if abbreviations[w] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+			// (Not a decimal: "measured 5.4." ends its sentence.)
+			if abbreviations[w] || strings.Contains(w, ".") && unicode.IsLetter(r) || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 				en++
 			}
 		}
@@ -354,7 +355,21 @@ func keepCut(text string, p span, c int, inQuote func(int) bool) bool {
 	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isQuoteMark(nr) || nr == '(' || nr == '‘' || nr == '\'') {
 		return false
 	}
+	if r == '.' && zoneAfter(text[c:]) {
+		return false // "4:30 p. m. ET": a time zone ends no sentence
+	}
 	return r != '.' || !abbreviationBefore(text, p.start, i-n)
+}
+
+// zoneAfter reports a time zone's abbreviation at the start of s, in
+// capitals ("ET", "GMT"), as a word of its own.
+func zoneAfter(s string) bool {
+	k := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsUpper(r) })
+	if k < 0 {
+		k = len(s)
+	}
+	_, ok := zoneOffsets[strings.ToLower(s[:k])]
+	return ok && k >= 2
 }
 
 // abbreviationBefore reports whether the word ending at the period at i is
