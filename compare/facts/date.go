@@ -625,4 +625,3 @@ func describeDate(r *row) string {
 // isDecadeSuffix reports the "'s" of a decade ("the 1930's"): the year
 // before it is no date.
 func isDecadeSuffix(s string) bool { return s == "'s" || s == "’s" }
-
