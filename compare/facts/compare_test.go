@@ -371,6 +371,12 @@ func TestIndependentReports(t *testing.T) {
 			"The club was founded in 1931 by dockers.", "", ""},
 		{"a month with no day is another time", "The same island was hit by a 6.1 quake in September.",
 			"The survey put the quake's strength at magnitude 5.4.", "", ""},
+		{"a word at a sentence's start", "Chuck Pagano watched the game. Check out the notes below.",
+			"Coach Chuck Pagano watched the game from the box.", "", ""},
+		{"a word in a headline", "Chargers Player Arrested On DUI Charges\n\nThe Chargers said the player was arrested early Sunday.",
+			"The Chargers said on Sunday the player had been arrested.", "", ""},
+		{"a misspelt name that is a word", "Reagins didn't reveal the dollar amounts of the deal, the newspaper said.",
+			"Regains didn't reveal the dollar amounts, but the newspaper speculates the deal is big.", ConflictSpelling, ""},
 		{"brand typo", "BlackBerry sales fell in the quarter.",
 			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
 	}

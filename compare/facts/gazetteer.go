@@ -21,7 +21,21 @@ var (
 	citiesTxt string
 	//go:embed data/given-names.txt
 	givenNamesTxt string
+	//go:embed data/english-words.txt
+	englishWordsTxt string
 )
+
+// englishWords is the set of common English words (SCOWL levels 10-35,
+// lower case).
+var englishWords = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, 40000)
+	for _, w := range strings.Split(englishWordsTxt, "\n") {
+		if w != "" {
+			m[w] = true
+		}
+	}
+	return m
+})
 
 // Place tiers: how sure a gazetteer is that a name is a place.
 const (

