@@ -22,16 +22,16 @@ import (
 
 // spelling is one spelling of a capitalised word in a comparison.
 type spelling struct {
-	text  string          // as first written
-	key   string          // plainFold: spellings differing in case or diacritics only are one
-	fold  string          // foldName
-	first map[int]int     // article → offset of its first occurrence
-	count map[int]int     // article → occurrences
-	co    map[string]bool // keys of the words written next to it in a name
-	ctx   map[string]bool // content words of its sentences (bounded)
-	known bool            // a place, demonym or organisation of the lexicons
-	word  bool            // an English word the articles also write in lower case
-	english bool // a common English word (englishWords), capitalised as one (not BlackBerry)
+	text    string          // as first written
+	key     string          // plainFold: spellings differing in case or diacritics only are one
+	fold    string          // foldName
+	first   map[int]int     // article → offset of its first occurrence
+	count   map[int]int     // article → occurrences
+	co      map[string]bool // keys of the words written next to it in a name
+	ctx     map[string]bool // content words of its sentences (bounded)
+	known   bool            // a place, demonym or organisation of the lexicons
+	word    bool            // an English word the articles also write in lower case
+	english bool            // a common English word (englishWords), capitalised as one (not BlackBerry)
 	// free counts the occurrences whose capital says "name": not at the
 	// start of a sentence, not in a title-case heading.
 	free int
