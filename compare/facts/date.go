@@ -534,6 +534,11 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	otherHappening := da.happening != "" && db.happening != "" && da.happening != db.happening && (da.near || db.near)
 	na, nb := names(a.ctx), names(b.ctx)
 	otherNames := len(na) > 0 && len(nb) > 0 && !intersects(na, nb)
+	if !equal && (da.class == dYear || db.class == dYear) && (otherNames || yearsApart(da, db) > 2 && c.ctxSimilarity(a, b) < 0.5) {
+		// Years of life stories: Luciano died in 1962, Gotti in 2002; one
+		// event is rarely misdated by years, two events often are.
+		return 0, false, false
+	}
 	switch {
 	case da.clock != nil && a.first && b.first && !otherHappening && !otherNames:
 		// The first time of day a report gives (not the time something was
@@ -625,3 +630,25 @@ func describeDate(r *row) string {
 // isDecadeSuffix reports the "'s" of a decade ("the 1930's"): the year
 // before it is no date.
 func isDecadeSuffix(s string) bool { return s == "'s" || s == "’s" }
+
+// yearsApart returns how many years apart the years of two dates are (0
+// when either has none).
+func yearsApart(a, b *dateMention) int {
+	ya, yb := dateYear(a.resolved), dateYear(b.resolved)
+	if ya == 0 || yb == 0 {
+		return 0
+	}
+	return max(ya-yb, yb-ya)
+}
+
+// dateYear returns the year a resolved date begins with, or 0.
+func dateYear(s string) int {
+	if len(s) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil {
+		return 0
+	}
+	return y
+}

@@ -253,7 +253,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			}
 			f.pred = figurePredicate(toks[si], f.t0, f.t1)
 			if f.dim == dimAge && f.owner == "" {
-				f.owner = ageOwner(toks[si], f.t0, f.t1)
+				f.owner, f.ownerName = ageOwner(toks[si], f.t0, f.t1)
 			}
 			if f.owner == "" && (statNouns[f.noun] || f.dim == dimLength && f.val.Unit == "yd") {
 				f.subject = statOwner(toks[si], f.t0) // a player's points, a running back's yards

@@ -481,3 +481,26 @@ func TestClocks(t *testing.T) {
 		}
 	}
 }
+
+func TestSameOwner(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Kathryn Gomes", "Gary Gomes", false}, // mother and son
+		{"Gomes", "Gary Gomes", true},          // the surname alone may be either
+		{"Kathryn Gomes", "Katherine Gomes", true},
+		{"Klitschko", "Wladimir Klitschko", true},
+		{"Bowe", "Klitschko", false},
+	}
+	for _, tt := range tests {
+		owner := func(name string) *figure {
+			toks := tokenize(name, 0, len(name))
+			o, n := ownerOf(toks)
+			return &figure{owner: o, ownerName: n}
+		}
+		if got := sameOwner(owner(tt.a), owner(tt.b)); got != tt.same {
+			t.Errorf("sameOwner(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

@@ -130,10 +130,12 @@ type figure struct {
 	noun       string   // class of the counted noun ("person", "village"), "" when none
 	measure    string   // what the figure states ("killed", "magnitude"), "" when unknown
 	near       bool     // the measure word is the figure's own ("Ten dead", "killed 40"), not one nearby
-	owner      string   // a name the figure belongs to (an age, a record), folded
+	owner      string   // a name the figure belongs to (an age, a record): its last word, folded
+	ownerName  string   // that name as written ("Kathryn Gomes"), for display and to tell relatives apart
 	subject    string   // the player a statistic is of ("Bryant scored 22 points"), folded: only ever a veto
 	mods       []string // the words before the counted noun ("AK-47 assault" rifles)
 	strict     bool     // the qualifier excludes the number ("more than", "nearly")
+	other      bool     // counts others or more ("one other person", "two more", "no one else"): a part
 	pred       string   // the verb it is the object or subject of, stemmed ("sent", "shoot"), or ""
 	approx     string   // the qualifier as written, lower-cased ("more than")
 	attr       bool     // a number naming a kind rather than counting: "38-caliber", "357 caliber", "12000 block"
@@ -746,6 +748,9 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 		for ; k < len(toks) && len(run) < 3; k++ {
 			t := toks[k]
 			if nounModifiers[t.lower()] && len(run) == 0 {
+				if l := t.lower(); l == "other" || l == "more" || l == "additional" || l == "further" {
+					f.other = true
+				}
 				continue // "two other rifles", "three more boats"
 			}
 			if !t.isWord() && t.text != "-" || nounStop[t.lower()] || isDigitStart(t.text) && len(run) == 0 {
@@ -904,7 +909,7 @@ func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, boo
 	f := figure{dim: dimRecord, qual: qExact, lo: w*1e4 + l, hi: w*1e4 + l, step: 1, measure: "record"}
 	h := l
 	f.val = Value{Lo: w, Hi: &h, Exact: true, Unit: "record"}
-	f.owner = ownerBefore(toks, first)
+	f.owner, f.ownerName = ownerBefore(toks, first)
 	f.t0, f.t1 = first, j
 	f.start, f.end = toks[first].start, toks[j-1].end
 	return f, j, true
@@ -912,7 +917,7 @@ func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, boo
 
 // ownerBefore returns the capitalised name just before token k (skipping
 // "(" and ","), folded, or "".
-func ownerBefore(toks []token, k int) string {
+func ownerBefore(toks []token, k int) (string, string) {
 	// Skip what may stand between an owner and its figure: "Klitschko
 	// (52-3", "Buckley, 32,", "Cheeks is 122-147", "Cheeks compiled a
 	// 162-139 record", "Bowe, 43-1".
@@ -931,9 +936,39 @@ func ownerBefore(toks []token, k int) string {
 		s--
 	}
 	if s == e {
-		return ""
+		return "", ""
 	}
-	return foldName(strings.TrimSuffix(strings.TrimSuffix(toks[e-1].text, "'s"), "’s"))
+	return ownerOf(toks[s:e])
+}
+
+// ownerOf returns the owner key (the last word, folded) and the name as
+// written of the name tokens ts.
+func ownerOf(ts []token) (string, string) {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+	}
+	return foldName(words[len(words)-1]), strings.Join(words, " ")
+}
+
+// sameOwner reports whether two figures' owners may be one person: the
+// same last word, and no two different first names (Kathryn Gomes and
+// Gary Gomes are mother and son).
+func sameOwner(a, b *figure) bool {
+	if a.owner != b.owner {
+		if same, _ := sameToken(a.owner, b.owner); !same {
+			return false
+		}
+	}
+	fa, fb := strings.Fields(a.ownerName), strings.Fields(b.ownerName)
+	if len(fa) >= 2 && len(fb) >= 2 {
+		// First names that begin alike may be one name spelled two ways
+		// (Kathryn, Katherine) or shortened (Kathy).
+		ga, gb := []rune(foldName(fa[0])), []rune(foldName(fb[0]))
+		n := min(3, len(ga), len(gb))
+		return string(ga[:n]) == string(gb[:n])
+	}
+	return true
 }
 
 // statNouns count what a player does: "Bryant scored 22 points", a
@@ -1119,9 +1154,9 @@ func figureMeasure(toks []token, a, b int) (string, bool) {
 
 // ageOwner returns the name an age belongs to: "the 74-year-old Bozize",
 // "Buckley, 32,", "Gray (16)"; folded, or "".
-func ageOwner(toks []token, a, b int) string {
-	if o := ownerBefore(toks, a); o != "" {
-		return o
+func ageOwner(toks []token, a, b int) (string, string) {
+	if o, n := ownerBefore(toks, a); o != "" {
+		return o, n
 	}
 	k := b
 	if k < len(toks) && toks[k].lower() == "old" {
@@ -1136,9 +1171,9 @@ func ageOwner(toks []token, a, b int) string {
 	}
 	// "the 74-year-old Bozize said"; not "a 38-year-old Troy resident".
 	if e > k && (e == len(toks) || !toks[e].isWord() || afterName[toks[e].lower()]) {
-		return foldName(toks[e-1].text)
+		return ownerOf(toks[k:e])
 	}
-	return ""
+	return "", ""
 }
 
 // afterName are words that may follow a name that is the subject.
@@ -1194,10 +1229,11 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	if fa.subject != "" && fb.subject != "" && fa.subject != fb.subject {
 		return 0, false, true // two players' points
 	}
-	if fa.owner != "" && fb.owner != "" && fa.owner != fb.owner {
-		if same, _ := sameToken(fa.owner, fb.owner); !same {
-			return 0, false, true
-		}
+	if fa.other != fb.other && (fa.noun == "" || humanNouns[fa.noun] || fb.noun == "" || humanNouns[fb.noun]) {
+		return 0, false, true // "intended to kill one other person" is not the toll
+	}
+	if fa.owner != "" && fb.owner != "" && !sameOwner(fa, fb) {
+		return 0, false, true
 	}
 	compat := compatible(fa, fb)
 	if sameDoc && !compat && !(a.sent != b.sent && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun] &&
@@ -1521,7 +1557,7 @@ func statesFigure(a *item, d *docFacts) bool {
 			continue
 		}
 		same := fa.measure != "" && f.measure == fa.measure || fa.measure == "" && fa.noun != "" && f.noun == fa.noun
-		if same && f.owner == fa.owner && f.subject == fa.subject && compatible(fa, f) {
+		if same && (f.owner == "") == (fa.owner == "") && (f.owner == "" || sameOwner(f, fa)) && f.subject == fa.subject && compatible(fa, f) {
 			return true
 		}
 	}
@@ -1627,7 +1663,7 @@ func describeFigure(r *row) string {
 			noun = f.val.Noun
 		}
 		if owner == "" && f.owner != "" {
-			owner = f.owner
+			owner = f.ownerName
 		}
 	}
 	var parts []string
@@ -1843,6 +1879,7 @@ func zeroFigure(toks []token, i int) (figure, int, bool) {
 	h := 0.0
 	f := figure{dim: dimCount, qual: qExact, step: 1, measure: measure, near: true, noun: "",
 		val: Value{Lo: 0, Hi: &h, Exact: true, Measure: measure}}
+	f.other = j < len(toks) && toks[j].lower() == "else" || i+2 < len(toks) && toks[i+2].lower() == "else"
 	f.t0, f.t1 = i, j
 	f.start, f.end = toks[i].start, toks[j-1].end
 	return f, j, true

@@ -59,6 +59,10 @@ func spellingGroups(docs []*docFacts, vocab map[string]bool) ([]*spelling, [][]i
 				for j < len(toks) && nameWord(toks, j) {
 					j++
 				}
+				if otherFormCue(toks, i) {
+					i = j - 1 // "born Betty Mae Page", "a diminutive of Vincente": a form the text explains
+					continue
+				}
 				for k := i; k < j; k++ {
 					t := toks[k]
 					w := strings.TrimSuffix(strings.TrimSuffix(t.text, "."), "'")
@@ -183,6 +187,23 @@ func nameWord(toks []token, i int) bool {
 func particleName(w string) bool {
 	for _, p := range []string{"al-", "el-", "bin-", "ibn-", "abu-", "d'", "d’"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && unicode.IsUpper(firstRune(rest)) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherFormCues introduce another form of a name that the text itself
+// explains: a birth name, the full form of a nickname, an alias.
+var otherFormCues = [][]string{{"born"}, {"née"}, {"nee"}, {"diminutive", "of"}, {"short", "for"},
+	{"also", "spelled"}, {"also", "spelt"}, {"known", "as"}, {"nicknamed"}, {"formerly"}, {"real", "name"},
+	{"maiden", "name"}, {"birth", "name"}}
+
+// otherFormCue reports whether the name starting at toks[i] follows one
+// of otherFormCues.
+func otherFormCue(toks []token, i int) bool {
+	for _, c := range otherFormCues {
+		if precededBy(toks, i, c) {
 			return true
 		}
 	}
