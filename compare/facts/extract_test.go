@@ -124,7 +124,9 @@ func TestFigures(t *testing.T) {
 	for _, in := range []string{"He came to power in 2016.", "Posted at 23:51 today.", "On the 21st floor.",
 		"He coached in the 2008-09 season.", "The convoy left at 1230 hours.", "When one is killed, all of us lose.",
 		"He was one of the deputy's sons.", "Call Crimestoppers on 0800 555 111 with information.",
-		"Call police on 555-1234 or 0845 125 2222."} {
+		"Call police on 555-1234 or 0845 125 2222.", "Owens's run gave the Jaguars a 24-14 lead.",
+		"The Bluejays went from being tied with the Bulldogs at 12-12 to a 19-12 lead.",
+		"Five came in a 7-0 run."} {
 		if got := extractKind(in, KindFigure, time.Time{}); len(got) != 0 {
 			t.Errorf("figures of %q = %+v, want none", in, got)
 		}

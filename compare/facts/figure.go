@@ -907,6 +907,11 @@ func currencySymbol(code string) string {
 // name just before it ("Klitschko (52-3, 46 KOs)").
 func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, bool) {
 	f := figure{dim: dimRecord, qual: qExact, lo: w*1e4 + l, hi: w*1e4 + l, step: 1, measure: "record"}
+	for k := max(0, first-5); k < min(len(toks), j+2); k++ {
+		if interimScore[toks[k].lower()] {
+			return f, j, false // "a 24-14 lead", "tied at 12-12", "a 7-0 run": a moment of a game
+		}
+	}
 	h := l
 	f.val = Value{Lo: w, Hi: &h, Exact: true, Unit: "record"}
 	f.owner, f.ownerName = ownerBefore(toks, first)
@@ -914,6 +919,11 @@ func recordFigure(toks []token, first, i, j int, w, l float64) (figure, int, boo
 	f.start, f.end = toks[first].start, toks[j-1].end
 	return f, j, true
 }
+
+// interimScore are words around a score that make it a moment of a game,
+// not its result or a record.
+var interimScore = set("lead", "led", "leading", "leads", "trail", "trailed", "trailing", "trails", "tied", "tie",
+	"run", "halftime", "deficit", "advantage", "cushion")
 
 // ownerBefore returns the capitalised name just before token k (skipping
 // "(" and ","), folded, or "".
