@@ -387,6 +387,8 @@ func TestIndependentReports(t *testing.T) {
 			"Genovese died of a heart attack in 1969 at the federal prison in Springfield.", "", ""},
 		{"a birth name", "Bettie Page, born Betty Mae Page in Nashville, died on Thursday.",
 			"Bettie Page died on Thursday in Los Angeles.", "", ""},
+		{"a minister is a reverend", "\"We have no idea what caused it,\" the church's minister said of the fire.",
+			"\"We have no idea what caused it,\" the Rev. Larry Kroon said of the fire.", "", ""},
 		{"brand typo", "BlackBerry sales fell in the quarter.",
 			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
 	}

@@ -377,6 +377,9 @@ func TestQuoteMatch(t *testing.T) {
 		{"We are not sending troops", "We are not sending troops.", true},
 		{"under control", "the situation is not under control at all", false},
 		{"We will fight on", "We will not fight on any longer today", false},
+		// A stock phrase inside another quote is not that quote.
+		{"as quickly as possible", "making it imperative for Microsoft to release a fix as quickly as possible", false},
+		{"release a fix as quickly as possible", "making it imperative for Microsoft to release a fix as quickly as possible", true},
 	}
 	for _, tt := range tests {
 		if got := quoteMatch(w(tt.a), w(tt.b)) >= 0.7; got != tt.want {

@@ -11,6 +11,14 @@ import (
 // honorifics are titles that say nothing of a role.
 var honorifics = set("mr", "mrs", "ms", "miss", "sir", "dame", "lord")
 
+// roleClass folds titles that name one role: the church's minister is
+// the Rev. Larry Kroon; a spokeswoman is a spokesperson.
+var roleClass = map[string]string{
+	"minister": "clergy", "pastor": "clergy", "rev": "clergy", "reverend": "clergy", "priest": "clergy",
+	"vicar": "clergy", "rector": "clergy", "chaplain": "clergy", "father": "clergy", "imam": "clergy", "rabbi": "clergy",
+	"spokesman": "spokesperson", "spokeswoman": "spokesperson",
+}
+
 var pronouns = set("he", "she", "they", "it", "i", "we")
 
 // npStop ends a speaker phrase that follows its verb ("said a statement
@@ -235,7 +243,10 @@ func resolveSpeaker(text string, toks []token, a, b int, ents []entity, prev *it
 	phrase := text[from:to]
 	sp := speaker{as: phrase, roleSet: affiliation(toks[a:b]), heads: map[string]bool{}}
 	for _, t := range toks[a:b] {
-		if l := strings.TrimSuffix(t.lower(), "."); roleNouns[l] && !honorifics[l] {
+		if l := strings.TrimSuffix(t.lower(), "."); roleNouns[l] && !honorifics[l] || roleClass[l] != "" {
+			if c := roleClass[l]; c != "" {
+				l = c
+			}
 			sp.head = l // the last title word heads the role
 			sp.heads[l] = true
 		}
@@ -417,8 +428,8 @@ func quoteMatch(a, b []string) float64 {
 	if strings.Join(a, " ") == strings.Join(b, " ") {
 		return 1
 	}
-	if len(a) >= 4 && strings.Contains(" "+strings.Join(b, " ")+" ", " "+strings.Join(a, " ")+" ") {
-		return 0.95
+	if len(a) >= 4 && contentWords(a) >= 3 && strings.Contains(" "+strings.Join(b, " ")+" ", " "+strings.Join(a, " ")+" ") {
+		return 0.95 // not a stock phrase: "as quickly as possible" is in many quotes
 	}
 	// A quote with a word or two changed: the longest common subsequence
 	// covers 80% of the shorter, and the shorter is not a small part of
@@ -430,6 +441,17 @@ func quoteMatch(a, b []string) float64 {
 		return r * 0.9
 	}
 	return 0
+}
+
+// contentWords counts the words of ws that are not function words.
+func contentWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if !commonWords[w] && len(w) > 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // describe renders a speaker for reports: the attribution as written, with
