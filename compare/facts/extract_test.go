@@ -195,6 +195,11 @@ func TestCompatible(t *testing.T) {
 		{"as many as 80 people", "about 50 people", false},
 		{"up to 80 percent", "52 percent", false},
 		{"between 60 and 100 rioters", "70 rioters", true},
+		// A plain round number is a round figure against an approximate one.
+		{"400 stories", "almost 400 stories", true},
+		{"$1 million", "more than $1 million", true},
+		{"400 stories", "more than 450 stories", false},
+		{"300 crewmen", "nearly 250 crewmen", false},
 	}
 	for _, tt := range tests {
 		a, b := figureOf(t, tt.a), figureOf(t, tt.b)

@@ -1471,6 +1471,21 @@ func compatible(a, b *figure) bool {
 		}
 		return math.Abs(a.lo-b.lo) <= (a.step+b.step)/2
 	}
+	// A round number stated plainly against an approximate one is itself
+	// a round figure: "400 stories" fits "almost 400", "$1 million" fits
+	// "more than $1 million". (Not small ones: 40 dead is not "at least
+	// 43".)
+	if a.exactPoint() && roundFigure(a) || b.exactPoint() && roundFigure(b) {
+		x, y := a, b
+		if !x.exactPoint() {
+			x, y = y, x
+		}
+		xlo, xhi := x.lo-x.step/2, x.lo+x.step/2
+		ylo, yhi := y.interval()
+		if xlo < yhi && ylo < xhi && (y.qual != qAtLeast || yhi > x.lo) && (y.qual != qNearly && y.qual != qAtMost || ylo < x.lo) {
+			return true
+		}
+	}
 	// A lower bound holds for an exact value up to half again above it:
 	// "more than two dozen" fits 31, "more than 100,000" fits 120,000.
 	if b.exactPoint() && a.qual == qAtLeast {
@@ -1498,6 +1513,13 @@ func compatible(a, b *figure) bool {
 		return false
 	}
 	return true
+}
+
+// roundFigure reports a number rounded to its first digit and at least
+// 100 (400, 1,000, $1 million): stated plainly, it is still a round
+// figure.
+func roundFigure(f *figure) bool {
+	return f.lo >= 100 && f.step >= math.Pow(10, math.Floor(math.Log10(f.lo)))
 }
 
 // incompatibility says how sure a conflict between two incompatible
