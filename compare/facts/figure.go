@@ -984,7 +984,8 @@ func sameOwner(a, b *figure) bool {
 // statNouns count what a player does: "Bryant scored 22 points", a
 // figure that belongs to the player named before it.
 var statNouns = set("point", "rebound", "assist", "yard", "touchdown", "strikeout", "reception", "tackle", "sack",
-	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning")
+	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning", "carry",
+	"drive", "catch", "completion", "attempt", "steal", "basket", "goal", "save", "hit", "run")
 
 // statOwner returns the player a statistic belongs to: the nearest
 // capitalised name before it in its clause, folded, or "".
