@@ -67,7 +67,7 @@ func readClock(toks []token, i int) (clock, int, int, bool) {
 		c.min, c.explicit = 24*60, true
 	case l == "noon" || l == "midday":
 		c.min, c.explicit = 12*60, true
-	case isDigitStart(t.text):
+	case isDigitStart(t.text) && !(i >= 2 && toks[i-1].text == ":" && isDigitStart(toks[i-2].text)):
 		h, m := -1, 0
 		text, rest := t.text, ""
 		k := strings.IndexFunc(text, func(r rune) bool { return r < '0' || r > '9' })
@@ -135,6 +135,9 @@ func readClock(toks []token, i int) (clock, int, int, bool) {
 			}
 		default:
 			return c, 0, 0, false
+		}
+		if ampm == "pm" && h > 12 && h < 24 && c.explicit {
+			ampm = "" // "17:06 pm": a 24-hour reading with a needless p.m.
 		}
 		if ampm != "" {
 			if h < 1 || h > 12 {

@@ -43,6 +43,10 @@ type dateMention struct {
 	day string
 }
 
+// spanQualifiers make a span approximate ("about two weeks ago").
+var spanQualifiers = [][]string{{"more", "than"}, {"less", "than"}, {"just", "over"}, {"just", "under"},
+	{"about"}, {"around"}, {"some"}, {"nearly"}, {"almost"}, {"over"}, {"under"}, {"roughly"}, {"approximately"}}
+
 var yearPreps = set("in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "early",
 	"late", "mid", "the", "through", "between", "and", "to", "summer", "winter", "spring", "autumn", "fall")
 
@@ -247,17 +251,26 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 			unit, ok := relUnits[toks[i+1].lower()]
 			dir := toks[i+2].lower()
 			if ok && (dir == "ago" || dir == "after" || dir == "before" || dir == "later" || dir == "earlier") {
+				// "about two weeks ago", "more than a week ago": the span is
+				// approximate, and its wording holds the qualifier.
+				q, approx := i, false
+				for _, w := range spanQualifiers {
+					if precededBy(toks, i, w) && !mask[i-len(w)] {
+						q, approx = i-len(w), true
+						break
+					}
+				}
 				if dir == "ago" && !ref.IsZero() {
 					lo := ref.AddDate(0, 0, -n*unit)
 					k := lo.Format("2006-01-02")
 					if unit > 1 {
 						k = lo.AddDate(0, 0, -unit/2).Format("2006-01-02") + "/" + lo.AddDate(0, 0, unit/2).Format("2006-01-02")
-						add(i, i+3, dRange, k, k)
+						add(q, i+3, dRange, k, k)
 					} else {
-						add(i, i+3, dDay, k, k)
+						add(q, i+3, dDay, k, k)
 					}
 				} else {
-					add(i, i+3, dRel, fmt.Sprintf("%d %s %s", n, toks[i+1].lower(), dir), "")
+					add(q, i+3, dRel, fmt.Sprintf("%d %s %s", n, toks[i+1].lower(), dir), "")
 				}
 				// The span as written: "two weeks ago" and "three weeks
 				// before the shooting" can be compared whatever the
@@ -268,9 +281,7 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 				}
 				out[len(out)-1].offset, out[len(out)-1].offUnit = sign*n*unit, unit
 				out[len(out)-1].relative = true
-				if i > 0 && (toks[i-1].lower() == "about" || toks[i-1].lower() == "around" || toks[i-1].lower() == "some") {
-					out[len(out)-1].offApprox = true
-				}
+				out[len(out)-1].offApprox = approx
 				i += 2
 			}
 		}
@@ -578,7 +589,7 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		it := r.item(i)
 		d := r.doc(i)
 		v := it.text
-		if it.date.resolved != "" {
+		if it.date.resolved != "" && !strings.Contains(v, it.date.resolved) {
 			v += " (" + it.date.resolved + ")"
 		}
 		x.Values = append(x.Values, ConflictValue{Doc: d.art.ID, Line: d.line(it.start), Value: v,

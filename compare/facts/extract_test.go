@@ -234,6 +234,8 @@ func TestDates(t *testing.T) {
 		{"The plant closed last June.", time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC), "last June", "2020-06"},
 		{"The plant closed last December.", ref, "last December", "2019-12"},
 		{"The plant reopens next June.", ref, "next June", "2021-06"},
+		{"She died more than a week ago.", time.Time{}, "more than a week ago", ""},
+		{"The club was founded in the 1930's and again in 1931.", time.Time{}, "1931", "1931"},
 	}
 	for _, tt := range tests {
 		got := extractKind(tt.in, KindDate, tt.ref)
@@ -438,6 +440,7 @@ func TestClocks(t *testing.T) {
 		{"The quake hit at 07:37 GMT.", "at 07:37 GMT", "07:37 utc"},
 		{"The march began at about 8pm.", "at about 8pm", "20:00 local"},
 		{"She died at 6:41 last night, the family said.", "at 6:41", "18:41 local"},
+		{"The quake struck at 17:06 pm local time.", "at 17:06 pm local time", "17:06 local"},
 		{"New Orleans kicks off on Saturday at 4:30 p. m. ET in Seattle.", "at 4:30 p. m. ET", "21:30 utc"},
 	}
 	for _, tt := range tests {
