@@ -234,7 +234,7 @@ func TestDates(t *testing.T) {
 		{"The plant closed last June.", time.Date(2021, 3, 10, 0, 0, 0, 0, time.UTC), "last June", "2020-06"},
 		{"The plant closed last December.", ref, "last December", "2019-12"},
 		{"The plant reopens next June.", ref, "next June", "2021-06"},
-		{"She died more than a week ago.", time.Time{}, "more than a week ago", ""},
+		{"She died more than a week ago at her home in Los Angeles, her agent said.", time.Time{}, "more than a week ago", ""},
 		{"The club was founded in the 1930's and again in 1931.", time.Time{}, "1931", "1931"},
 	}
 	for _, tt := range tests {
