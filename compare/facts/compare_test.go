@@ -303,6 +303,10 @@ func TestFigureAlignment(t *testing.T) {
 			"The ministry said Russia had sent 500 soldiers to the country.", true, true},
 		{"different things counted", "Rebels killed 300 soldiers near the border last year.",
 			"The government flew 500 soldiers into the capital on Monday to guard the palace.", false, false},
+		// The first sum in each lead is the story's: it aligns, and with only
+		// two sources and little shared wording it is no sure conflict.
+		{"the sums of two leads", "Armed robbers stole diamonds valued at 85 million euros ($108 million) from a Paris jeweller.\n\nPolice said four men took part.",
+			"Thieves made off with an estimated $102 million in jewelry.\n\nThe store was closed on Friday.", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,6 +41,7 @@ type item struct {
 	// signatureKind), counting repeats of one value once.
 	unique bool
 	// first: the article's first time of day (which most often dates its
+	// event), or its first sum in a currency when in the lead
 	// main event).
 	first bool
 
@@ -162,6 +163,10 @@ func lowerVocabulary(arts []*corpus.Article) map[string]bool {
 	return v
 }
 
+// leadSentences is the index of the last sentence of an article's lead
+// (the headline is sentence 0 when there is one).
+const leadSentences = 2
+
 // maxItems bounds the figures and dates kept per article (the first ones):
 // a pathological article cannot make alignment costly.
 const maxItems = 2000
@@ -202,6 +207,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 	var meta []item
 	numbered := 0
 	firstClock := true
+	moneySeen := map[string]bool{}
 	for si := range d.sents {
 		if datelines[si] {
 			mask := make([]bool, len(toks[si]))
@@ -244,6 +250,7 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 		}
 		figs := extractFigures(toks[si], mask)
 		for fi := range figs {
+			leadMoney := false
 			f := figs[fi]
 			if fi > 0 {
 				f.convOf = conversionOf(toks[si], &figs[fi-1], &f)
@@ -258,8 +265,15 @@ func extractDoc(a *corpus.Article, vocab map[string]bool) *docFacts {
 			if f.owner == "" && (statNouns[f.noun] || f.dim == dimLength && f.val.Unit == "yd") {
 				f.subject = statOwner(toks[si], f.t0) // a player's points, a running back's yards
 			}
+			if f.dim == dimMoney && !moneySeen[f.currency] {
+				// The first sum in a currency, in the lead, is most often the
+				// story's own (the haul, the deal, the damage).
+				moneySeen[f.currency] = true
+				leadMoney = si <= leadSentences
+			}
 			raw = append(raw, item{kind: KindFigure, key: figureKey(&f) + "@" + strconv.Itoa(si), base: figureKey(&f), text: text[f.start:f.end],
-				start: f.start, end: f.end, sent: si, fig: &f, ctx: withTimes(contextWords(toks[si], f.t0, f.t1), times, text[f.start:f.end])})
+				start: f.start, end: f.end, sent: si, fig: &f, ctx: withTimes(figureContext(toks[si], figs, fi), times, text[f.start:f.end]),
+				first: leadMoney})
 			numbered++
 		}
 	}
@@ -511,4 +525,18 @@ func (d *docFacts) sentenceAt(off int) string {
 		return d.sentenceText(i)
 	}
 	return ""
+}
+
+// figureContext returns the context words of figs[fi]; a conversion in
+// brackets ("85 million euros ($108 million)") has those of the figure it
+// converts.
+func figureContext(toks []token, figs []figure, fi int) map[string]bool {
+	f := &figs[fi]
+	ctx := contextWords(toks, f.t0, f.t1)
+	if f.convOf != "" && fi > 0 {
+		for w := range contextWords(toks, figs[fi-1].t0, figs[fi-1].t1) {
+			ctx[w] = true
+		}
+	}
+	return ctx
 }

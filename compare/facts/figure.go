@@ -799,7 +799,8 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	// bailout", "the $80 million offer".
 	if unit.dim == dimMoney && noun == "" && j < len(toks) {
 		t := toks[j]
-		if l := t.lower(); t.isWord() && !t.isCap() && !isDigitStart(l) && !nounStop[l] && !isVerbForm(l) && !speechVerbs[l] && len(l) > 2 {
+		if l := t.lower(); t.isWord() && !t.isCap() && !isDigitStart(l) && !nounStop[l] && !isVerbForm(l) && !speechVerbs[l] && len(l) > 2 &&
+			l != "worth" && l != "value" && l != "total" {
 			noun = lemma(l)
 			end = j + 1
 		}
@@ -1306,7 +1307,11 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	// For things (boats, villages, cables) being the only count of them in
 	// each article is evidence too; a count of people says nothing
 	// without what happened to them.
-	uniqueThing := a.unique && b.unique && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun]
+	uniqueThing := a.unique && b.unique && nounMatch && !genericNouns[fa.noun] && !humanNouns[fa.noun] ||
+		a.first && b.first && fa.noun == fb.noun // the first sum each lead gives
+	if a.first && b.first && fa.noun == fb.noun && !predClash {
+		s += 1
+	}
 	if len(ya) > 0 != (len(yb) > 0) {
 		s -= 0.5 // one clause dates its figure to a year, the other not
 	}
