@@ -1567,7 +1567,7 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		return Conflict{}, false
 	}
 	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
-		return a.fig.near && b.fig.near && a.fig.measure != "" && a.fig.measure == b.fig.measure
+		return (a.fig.near || b.fig.near) && a.fig.measure != "" && a.fig.measure == b.fig.measure
 	}) {
 		var ok bool
 		if sure, why, ok = r.weakConflict(sure, why, func(a, b *item) bool { return compatible(a.fig, b.fig) }); !ok {
