@@ -580,7 +580,7 @@ func (dateKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		return a.date.happening != "" && a.date.happening == b.date.happening && (a.date.near || b.date.near)
 	}) {
 		var ok bool
-		if sure, why, ok = r.weakConflict(sure, why, func(a, b *item) bool { _, agree := datesAgree(a, b); return agree }); !ok {
+		if sure, why, ok = r.weakConflict(sure, why, func(a, b *item) bool { comparable, agree := datesAgree(a, b); return comparable && agree }); !ok {
 			return Conflict{}, false
 		}
 	}

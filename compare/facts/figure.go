@@ -1570,7 +1570,7 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 		return (a.fig.near || b.fig.near) && a.fig.measure != "" && a.fig.measure == b.fig.measure
 	}) {
 		var ok bool
-		if sure, why, ok = r.weakConflict(sure, why, func(a, b *item) bool { return compatible(a.fig, b.fig) }); !ok {
+		if sure, why, ok = r.weakConflict(sure, why, sameFigure); !ok {
 			return Conflict{}, false
 		}
 	}
@@ -1582,6 +1582,14 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 			Wording: d.sentenceText(it.sent)})
 	}
 	return x, true
+}
+
+// sameFigure reports whether two figures give the same number in the
+// same unit, whatever their qualifiers ("nearly $80 million" and "$80
+// million" give one number; "at least $20 million" and "$23 million" do
+// not).
+func sameFigure(a, b *item) bool {
+	return a.fig.dim == b.fig.dim && a.fig.lo == b.fig.lo && (a.fig.qual == qVague) == (b.fig.qual == qVague)
 }
 
 // statesFigure reports whether d states a's figure anywhere: a figure of
@@ -1619,36 +1627,41 @@ func (r *row) allPairs(ok func(a, b *item) bool) bool {
 // alignment itself is uncertain: the statements may be of two things.
 const weakAlignment = 1.6
 
-// minConsensus is the number of articles that must agree on one value for
-// a weakly aligned row to be a conflict. Rows aligned on little shared
-// wording were mostly two things (two people's ages, a game's and a
-// season's totals) on clusters not used to build the rules (1 real of 38);
-// an outlier against three or more sources that agree is a discrepancy
-// worth a look, one step less sure.
-const minConsensus = 3
+// minConsensus is the number of articles that must state one value for
+// a weakly aligned row to be a conflict, and consensusShare the part of
+// the row's sources they must be. Rows aligned on little shared wording
+// were mostly two things (two people's ages, a game's and a season's
+// totals, one offer and another) on clusters not used to build the rules;
+// "agreeing" by mere compatibility let four different per-season sums
+// pass as a consensus. An outlier against a clear majority stating the
+// same value is a discrepancy worth a look, one step less sure.
+const (
+	minConsensus   = 3
+	consensusShare = 2.0 / 3
+)
 
 // weakConflict decides the conflict of a weakly aligned row: none unless
-// minConsensus articles agree on one value (agree), and then one step
-// less sure, saying why.
-func (r *row) weakConflict(sure, why string, agree func(a, b *item) bool) (string, string, bool) {
-	n := r.consensus(agree)
-	if n < minConsensus {
+// minConsensus articles, and consensusShare of the row's sources, state
+// the same value (same), and then one step less sure, saying why.
+func (r *row) weakConflict(sure, why string, same func(a, b *item) bool) (string, string, bool) {
+	n, total := r.consensus(same), r.sources()
+	if n < minConsensus || float64(n) < consensusShare*float64(total) {
 		return "", "", false
 	}
-	return weaker(sure), fmt.Sprintf("%s; the sentences share little wording, but %d of %d sources agree on one value",
-		why, n, r.sources()), true
+	return weaker(sure), fmt.Sprintf("%s; the sentences share little wording, but %d of %d sources give the same value",
+		why, n, total), true
 }
 
-// consensus is the largest number of articles of the row that state a
-// value agreeing with one of its items.
-func (r *row) consensus(agree func(a, b *item) bool) int {
+// consensus is the largest number of articles of the row that state the
+// same value as one of its items.
+func (r *row) consensus(same func(a, b *item) bool) int {
 	per := r.perDoc()
 	best := 0
 	for i := range r.nodes {
 		a, n := r.item(i), 0
 		for _, d := range per {
 			for _, j := range d {
-				if j == i || agree(a, r.item(j)) {
+				if j == i || same(a, r.item(j)) {
 					n++
 					break
 				}

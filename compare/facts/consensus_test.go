@@ -1,0 +1,56 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/corpus"
+)
+
+// TestWeakConsensus checks rows aligned on little shared wording: an
+// outlier against a clear majority giving one value is a conflict, one
+// step less sure; values that merely fit one another (a lower bound and
+// three different sums) are no majority.
+func TestWeakConsensus(t *testing.T) {
+	tests := []struct {
+		name     string
+		texts    []string
+		conflict bool
+	}{
+		{"an outlier against three that give one value", []string{
+			"Marine commandos boarded both skiffs and seized seven AK-47 rifles, a grenade launcher and ammunition, the navy said.",
+			"Among the weapons found aboard were seven AK-47s, three other automatic weapons and a satellite phone.",
+			"The cache of arms on the pirate ship included seven AK-47 assault rifles and one rocket launcher.",
+			"Indian forces also recovered 12 AK-47 guns, two grenades and other ammunition from the captured gang.",
+		}, true},
+		{"sums that fit a bound are no majority", []string{
+			"The slugger is seeking a ten-year contract for at least $20 million per season, his agent has told clubs.",
+			"Lynch reported the Boston front office offered the first baseman an eight-year deal at $23 million per season.",
+			"Should the Yankees go higher than $25 million a season for him, or wait for the market to cool?",
+			"Meanwhile, according to Newsday, he still has an offer on the table from Boston worth roughly $22 million per season.",
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var arts []*corpus.Article
+			for i, s := range tt.texts {
+				arts = append(arts, &corpus.Article{ID: string(rune('a' + i)), Text: s, FirstLine: 1})
+			}
+			c := Compare(arts)
+			var got []Conflict
+			for _, x := range c.Conflicts {
+				if x.Kind == ConflictFigure {
+					got = append(got, x)
+				}
+			}
+			if tt.conflict != (len(got) > 0) {
+				t.Fatalf("figure conflicts %+v, want conflict = %v", got, tt.conflict)
+			}
+			for _, x := range got {
+				if strings.Contains(x.Reason, "little wording") && (x.Sureness == SureHigh || !strings.Contains(x.Reason, "3 of 4 sources give the same value")) {
+					t.Errorf("weakly aligned conflict %q (%s): want one step less sure and the majority named", x.Reason, x.Sureness)
+				}
+			}
+		})
+	}
+}
