@@ -104,6 +104,12 @@ func TestFigures(t *testing.T) {
 		{"Earlier on Sunday a 5.6 quake jolted the island.", "5.6 quake", "5.6 magnitude", "quake"},
 		{"The survey put the quake's strength at magnitude-5.4.", "5.4", "5.4 magnitude", ""},
 		{"Officials said the survey measured magnitude 5.4.", "5.4", "5.4 magnitude", ""},
+		// Ranges of sums: the scale and the currency are of both ends.
+		{"The Orioles offered seven years, $140- $150 million.", "$140- $150 million", "$140–150 million", ""},
+		{"The Orioles offered $140-150 million.", "$140-150 million", "$140–150 million", ""},
+		{"It cost 140-150 million euros.", "140-150 million euros", "€140–150 million", ""},
+		{"Between 2 and 3 million people fled.", "Between 2 and 3 million people", "2–3 million", "person"},
+		{"Repairs will cost $1 million to $2 million.", "$1 million to $2 million", "$1–2 million", ""},
 	}
 	for _, tt := range tests {
 		got := extractKind(tt.in, KindFigure, time.Time{})

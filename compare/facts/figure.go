@@ -382,6 +382,44 @@ func splitCurrencyPrefix(s string, afterDollar bool) (string, string, bool) {
 	return "", "", false
 }
 
+// amountAt reads a sum written with the given currency at toks[i]
+// ("$150 million", "$ 150 million"): its value, the scale words that
+// followed it, and the token after it.
+func amountAt(toks []token, i int, currency string) (m struct {
+	v, step, scale float64
+	next           int
+}, ok bool) {
+	if i >= len(toks) {
+		return m, false
+	}
+	text := toks[i].text
+	if text == "$" && i+1 < len(toks) && toks[i+1].start == toks[i].end {
+		i++
+		text = "$" + toks[i].text
+	}
+	c, digits, ok := splitCurrencyPrefix(text, false)
+	if !ok {
+		c, digits, ok = splitCurrencyPrefix(text[1:], text[0] == '$')
+	}
+	if !ok || c != currency {
+		return m, false
+	}
+	v, step, rest, ok := parseDigits(digits)
+	if !ok || rest != "" {
+		return m, false
+	}
+	m.v, m.step, m.scale, m.next = v, step, 1, i+1
+	for m.next < len(toks) {
+		sc, ok := scales[toks[m.next].lower()]
+		if !ok {
+			break
+		}
+		m.v, m.step, m.scale = m.v*sc, m.step*sc, m.scale*sc
+		m.next++
+	}
+	return m, true
+}
+
 // extractFigures finds the figures of one sentence. mask marks token
 // indexes already used by dates.
 func extractFigures(toks []token, mask []bool) []figure {
@@ -535,13 +573,19 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 			// 52-3: a record or a score when the second number is not
 			// larger, or when no noun or unit follows and the words around
 			// speak of a record; 10-20 people a range.
-			countedNext := j < len(toks) && toks[j].isWord() && (isPlural(toks[j].text) || units[toks[j].lower()].dim != "")
+			countedNext := j < len(toks) && toks[j].isWord() && (isPlural(toks[j].text) || units[toks[j].lower()].dim != "" || scales[toks[j].lower()] > 1)
 			if currency == "" && !countedNext {
 				return recordFigure(toks, first, i, j, val, v2)
 			}
 			hi = v2
 			f.qual = qRange
 			n.step = math.Min(n.step, step2)
+			// "$140-150 million": the scale is of both ends.
+			for j < len(toks) && scales[toks[j].lower()] > 1 && toks[j].isWord() {
+				sc := scales[toks[j].lower()]
+				val, lo, hi, n.step = val*sc, lo*sc, hi*sc, n.step*sc
+				j++
+			}
 			break
 		}
 		if sc, ok := scales[suf]; ok && len(suf) > 2 {
@@ -598,10 +642,32 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	if f.qual == qExact && j+1 < len(toks) {
 		sep := toks[j].lower()
 		between := sep == "and" && first > 0 && toks[first-1].lower() == "between"
-		if sep == "to" || sep == "–" || sep == "or" || between || sep == "-" && digits {
+		if currency != "" && (sep == "to" || sep == "–" || sep == "-" || between) {
+			// "$140- $150 million", "$1 million to $2 million": the
+			// currency written again on the second number.
+			if m, ok := amountAt(toks, j+1, currency); ok && m.v > val {
+				if m.scale > 1 && val*m.scale <= m.v {
+					val, lo, n.step = val*m.scale, lo*m.scale, n.step*m.scale
+				}
+				if m.v > val {
+					hi, f.qual, j = m.v, qRange, m.next
+					n.step = math.Min(n.step, m.step)
+					if between {
+						first--
+					}
+				}
+			}
+		}
+		if f.qual == qExact && (sep == "to" || sep == "–" || sep == "or" || between || sep == "-" && digits) {
 			if m, ok := readNumber(toks, j+1); ok && m.vague == [2]float64{} && m.v > val && (digits == isDigitStart(toks[j+1].text) || sep == "to") {
 				mrest := strings.ToLower(m.rest)
 				if mrest == "" || strings.HasPrefix(mrest, "-") || attachedUnits[mrest] {
+					// "between 2 and 3 million": the scale is of both ends.
+					for k := j + 2; k < m.next; k++ {
+						if sc := scales[toks[k].lower()]; sc > 1 && toks[k].isWord() {
+							val, lo, n.step = val*sc, lo*sc, n.step*sc
+						}
+					}
 					hi = m.v
 					f.qual = qRange
 					n.step = math.Min(n.step, m.step)
@@ -1762,7 +1828,12 @@ func valueString(v Value) string {
 	case *v.Hi == v.Lo:
 		s = num(v.Lo)
 	default:
-		s = num(v.Lo) + "–" + num(*v.Hi)
+		lo, hi := num(v.Lo), num(*v.Hi)
+		// "140 million–150 million" is written "140–150 million".
+		if i, j := strings.LastIndexByte(lo, ' '), strings.LastIndexByte(hi, ' '); i > 0 && j > 0 && lo[i:] == hi[j:] {
+			lo = lo[:i]
+		}
+		s = lo + "–" + hi
 	}
 	switch v.Unit {
 	case "":
