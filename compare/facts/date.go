@@ -168,7 +168,7 @@ func extractDates(toks []token, ref time.Time, mask []bool) []dateMention {
 			i = b - 1
 			continue
 		}
-		if wd, ok := weekdays[lw]; ok && t.isCap() {
+		if wd, ok := weekdays[lw]; ok && t.isCap() && !(i > 0 && namedDays[toks[i-1].lower()] && toks[i-1].isCap()) {
 			a, b := i, i+1
 			dir := 0
 			if i > 0 {
@@ -662,4 +662,12 @@ func dateYear(s string) int {
 		return 0
 	}
 	return y
+}
+
+// namedDays are the words that make a weekday the name of a day, not a
+// date: "Patch Tuesday", "Super Tuesday", "Black Friday", "Good Friday".
+var namedDays = map[string]bool{
+	"patch": true, "super": true, "black": true, "cyber": true, "good": true, "ash": true, "holy": true,
+	"maundy": true, "easter": true, "palm": true, "shrove": true, "fat": true, "bloody": true,
+	"giving": true, "blue": true, "mad": true,
 }
