@@ -29,6 +29,12 @@ func TestWeakConsensus(t *testing.T) {
 			"Should the Yankees go higher than $25 million a season for him, or wait for the market to cool?",
 			"Meanwhile, according to Newsday, he still has an offer on the table from Boston worth roughly $22 million per season.",
 		}, false},
+		{"one number, qualified differently", []string{
+			"Though the newspaper doesn't cite its source, it stated that the offer is believed to be for at least eight years.",
+			"The offer is believed to be for at least eight years, the columnist wrote on Sunday.",
+			"Three other clubs have made offers, but to date none of those offers are believed to be for more than eight years.",
+			"There's at least one offer out there better than eight years and $184 million.",
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

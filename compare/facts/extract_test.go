@@ -110,6 +110,10 @@ func TestFigures(t *testing.T) {
 		{"It cost 140-150 million euros.", "140-150 million euros", "€140–150 million", ""},
 		{"Between 2 and 3 million people fled.", "Between 2 and 3 million people", "2–3 million", "person"},
 		{"Repairs will cost $1 million to $2 million.", "$1 million to $2 million", "$1–2 million", ""},
+		// "over" after a sum is the period it covers, not "more than".
+		{"The offer is worth $140 million over seven years.", "seven years", "7 years", ""},
+		{"It beats the $161 million (over seven years) he got.", "seven years", "7 years", ""},
+		{"The fighting lasted over seven years.", "over seven years", "over 7 years", ""},
 	}
 	for _, tt := range tests {
 		got := extractKind(tt.in, KindFigure, time.Time{})

@@ -33,7 +33,7 @@ const (
 // strictQualifiers exclude the number itself: "more than 300" and
 // "nearly 300" cannot both hold.
 var strictQualifiers = set("more than", "over", "above", "upwards of", "in excess of", "just over", "well over",
-	"exceeding", "fewer than", "less than", "under", "below", "nearly", "almost", "just under")
+	"exceeding", "better than", "greater than", "higher than", "fewer than", "less than", "under", "below", "nearly", "almost", "just under")
 
 var qualifiers = []struct {
 	words []string
@@ -42,6 +42,7 @@ var qualifiers = []struct {
 	{[]string{"more", "than"}, qAtLeast}, {[]string{"at", "least"}, qAtLeast}, {[]string{"over"}, qAtLeast},
 	{[]string{"upwards", "of"}, qAtLeast}, {[]string{"in", "excess", "of"}, qAtLeast}, {[]string{"above"}, qAtLeast},
 	{[]string{"just", "over"}, qAtLeast}, {[]string{"well", "over"}, qAtLeast}, {[]string{"exceeding"}, qAtLeast},
+	{[]string{"better", "than"}, qAtLeast}, {[]string{"greater", "than"}, qAtLeast}, {[]string{"higher", "than"}, qAtLeast},
 	{[]string{"fewer", "than"}, qAtMost}, {[]string{"less", "than"}, qAtMost}, {[]string{"up", "to"}, qAtMost},
 	{[]string{"as", "many", "as"}, qAtMost}, {[]string{"as", "much", "as"}, qAtMost}, {[]string{"under"}, qAtMost},
 	{[]string{"no", "more", "than"}, qAtMost}, {[]string{"below"}, qAtMost}, {[]string{"as", "high", "as"}, qAtMost},
@@ -380,6 +381,24 @@ func splitCurrencyPrefix(s string, afterDollar bool) (string, string, bool) {
 		return c, s[k:], true
 	}
 	return "", "", false
+}
+
+// sumBefore reports whether a sum of money ends within a few tokens
+// before toks[i] ("$150 million over", "$161 million (over").
+func sumBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		l := toks[k].lower()
+		if scales[l] > 1 || currencyWords[l] != "" || isCurrencySign(toks[k].text) {
+			return true
+		}
+		if _, _, ok := splitCurrencyPrefix(toks[k].text, false); ok {
+			return true
+		}
+		if l != "(" && l != "," && !isDigitStart(l) {
+			return false
+		}
+	}
+	return false
 }
 
 // amountAt reads a sum written with the given currency at toks[i]
@@ -758,6 +777,9 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 	for _, qq := range qualifiers {
 		k := len(qq.words)
 		if f.qual == qExact && precededBy(toks, first, qq.words) {
+			if qq.words[0] == "over" && unit.dim == dimDuration && sumBefore(toks, first-1) {
+				break // "$161 million over seven years": the period of the sum
+			}
 			f.qual = qq.q
 			f.approx = strings.Join(qq.words, " ")
 			f.strict = strictQualifiers[f.approx]
@@ -1635,6 +1657,12 @@ func (figureKind) conflict(r *row, c *alignCtx) (Conflict, bool) {
 	if r.strength() < weakAlignment && !r.allPairs(func(a, b *item) bool {
 		return (a.fig.near || b.fig.near) && a.fig.measure != "" && a.fig.measure == b.fig.measure
 	}) {
+		// When every statement gives the one number, what differs is only
+		// how it is qualified: no discrepancy to show on so loose an
+		// alignment.
+		if r.allPairs(sameFigure) {
+			return Conflict{}, false
+		}
 		var ok bool
 		if sure, why, ok = r.weakConflict(sure, why, sameFigure); !ok {
 			return Conflict{}, false
