@@ -393,6 +393,10 @@ func TestIndependentReports(t *testing.T) {
 			"Bettie Page died on Thursday in Los Angeles.", "", ""},
 		{"a minister is a reverend", "\"We have no idea what caused it,\" the church's minister said of the fire.",
 			"\"We have no idea what caused it,\" the Rev. Larry Kroon said of the fire.", "", ""},
+		{"games of two players", "Bush missed four games earlier this season after knee surgery.",
+			"Phillips had already missed three games earlier this season with a fractured forearm.", "", ""},
+		{"games of one player", "Reggie Bush missed four games earlier this season after knee surgery.",
+			"Reggie Bush missed three games earlier this season after knee surgery.", ConflictFigure, ""},
 		{"brand typo", "BlackBerry sales fell in the quarter.",
 			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
 	}

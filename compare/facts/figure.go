@@ -1074,7 +1074,7 @@ func sameOwner(a, b *figure) bool {
 // figure that belongs to the player named before it.
 var statNouns = set("point", "rebound", "assist", "yard", "touchdown", "strikeout", "reception", "tackle", "sack",
 	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning", "carry",
-	"drive", "catch", "completion", "attempt", "steal", "basket", "goal", "save", "hit", "run")
+	"drive", "catch", "completion", "attempt", "steal", "basket", "goal", "save", "hit", "run", "game", "start")
 
 // statOwner returns the player a statistic belongs to: the nearest
 // capitalised name before it in its clause, folded, or "".
