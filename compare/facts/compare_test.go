@@ -397,6 +397,8 @@ func TestIndependentReports(t *testing.T) {
 			"Phillips had already missed three games earlier this season with a fractured forearm.", "", ""},
 		{"games of one player", "Reggie Bush missed four games earlier this season after knee surgery.",
 			"Reggie Bush missed three games earlier this season after knee surgery.", ConflictFigure, ""},
+		{"totals over different stretches", "Mark Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+			"Playing in 157 games with both clubs, Mark Teixeira had 33 homers and 121 RBIs.", "", ""},
 		{"brand typo", "BlackBerry sales fell in the quarter.",
 			"Sales of BlackBery phones fell in the quarter.", ConflictSpelling, SureLow},
 	}

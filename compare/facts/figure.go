@@ -145,6 +145,7 @@ type figure struct {
 	// before it ("110 billion euros ($143 billion)"); this is that
 	// figure's value and unit. Conversions of one amount align.
 	convOf string
+	scope  float64 // a statistic's stretch: the games or seasons it is totalled over, 0 when not said
 }
 
 // exactPoint reports whether the figure states one exact value.
@@ -463,8 +464,24 @@ func extractFigures(toks []token, mask []bool) []figure {
 		out = append(out, f)
 		i = next - 1
 	}
+	// A statistic's span: "43 RBIs in 54 games" and "121 RBIs in 157
+	// games" are totals over different stretches.
+	for k := range out {
+		if !statNouns[out[k].noun] || scopeNouns[out[k].noun] {
+			continue
+		}
+		for _, g := range out {
+			if scopeNouns[g.noun] && !g.attr {
+				out[k].scope = g.lo
+				break
+			}
+		}
+	}
 	return out
 }
+
+// scopeNouns are the stretches a statistic is totalled over.
+var scopeNouns = set("game", "season", "match", "start")
 
 // phoneRun returns the token after a telephone number starting at token
 // i ("0800 555 111", "555-1234", "(0845) 125 2222"), or i when there is
@@ -1073,7 +1090,7 @@ func sameOwner(a, b *figure) bool {
 // statNouns count what a player does: "Bryant scored 22 points", a
 // figure that belongs to the player named before it.
 var statNouns = set("point", "rebound", "assist", "yard", "touchdown", "strikeout", "reception", "tackle", "sack",
-	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "inning", "carry",
+	"interception", "homer", "birdie", "wicket", "pass", "foul", "turnover", "lap", "rbi", "rbis", "inning", "carry",
 	"drive", "catch", "completion", "attempt", "steal", "basket", "goal", "save", "hit", "run", "game", "start")
 
 // statOwner returns the player a statistic belongs to: the nearest
@@ -1433,7 +1450,8 @@ func (figureKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, b
 	}
 	// A player's statistic conflicts only with the same player's: the
 	// points of players not named are not one quantity.
-	if (statNouns[fa.noun] || fa.dim == dimLength && fa.val.Unit == "yd") && !compat && (fa.subject == "" || fa.subject != fb.subject) {
+	if (statNouns[fa.noun] || fa.dim == dimLength && fa.val.Unit == "yd") && !compat && (fa.subject == "" || fa.subject != fb.subject ||
+		fa.scope != 0 && fb.scope != 0 && fa.scope != fb.scope) {
 		return s, false, false
 	}
 	// An age belongs to a person: two ages align only when both name
