@@ -372,6 +372,10 @@ func TestQuotes(t *testing.T) {
 		{"pronoun", `Ann Lee spoke first. "We have nothing to do with it," she added.`, "We have nothing to do with it", "Ann Lee"},
 		{"continuation", "\"We sent troops,\" said Ange Kazagui.\n\"They are fighting now.\"", "They are fighting now", "Ange Kazagui"},
 		{"split quote", `"We are ready," Bob Jones said, "and we will go."`, "and we will go", "Bob Jones"},
+		{"adverb before the verb", `Ann Lee spoke first. She also said the plant would "reopen within weeks".`, "reopen within weeks", "Ann Lee"},
+		{"a clause after the verb is what was said", `He also said the threat led Microsoft to mobilise engineers "in the unprecedented time of eight days".`,
+			"in the unprecedented time of eight days", ""},
+		{"inverted before a colon", `The Kremlin was blunt, said Dmitry Peskov: "We have nothing to add."`, "We have nothing to add", "Dmitry Peskov"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,10 @@ var npStop = set("on", "in", "at", "late", "early", "last", "this", "yesterday",
 var clauseStart = set("but", "and", "that", "while", "as", "earlier", "later", "meanwhile", "however", "which", "who", "whom", "where",
 	"then", "also", "so", "because", "although", "though", "when")
 
+// verbAdverbs stand between a speaker and the verb: "He also said".
+var verbAdverbs = set("also", "later", "then", "earlier", "again", "further", "previously", "first", "had", "has",
+	"have", "would", "will", "once", "repeatedly", "publicly", "privately")
+
 // extractQuotes finds the direct quotations of every sentence with their
 // speakers.
 func extractQuotes(text string, sents []sentence, toksOf [][]token, ents []entity) []item {
@@ -166,6 +170,11 @@ func phraseBefore(toks []token, a, k int) (int, int, bool) {
 			}
 		}
 	}
+	// "He also said", "The company later said": the adverb is not the
+	// speaker.
+	for k-1 > a && verbAdverbs[toks[k-1].lower()] {
+		k--
+	}
 	s := k
 	for s > a {
 		p := toks[s-1]
@@ -200,8 +209,16 @@ func speakerBefore(toks []token, from, to int) (int, int, bool) {
 		if s, e, ok := phraseBefore(toks, a, k); ok {
 			return s, e, ok
 		}
-		// "said X" inverted before the quote: said Peskov: "…"
-		return phraseAfter(toks, k+1, b)
+		// "said X" inverted before the quote: said Peskov: "…". Not
+		// "said the threat led Microsoft to act "…"": there what follows
+		// the verb is what was said.
+		s, e, ok := phraseAfter(toks, k+1, b)
+		for m := e; ok && m < b; m++ {
+			if t := toks[m].text; t != ":" && t != "," && !isQuoteMark(firstRune(t)) {
+				return 0, 0, false
+			}
+		}
+		return s, e, ok
 	}
 	return 0, 0, false
 }
