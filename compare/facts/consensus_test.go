@@ -60,3 +60,34 @@ func TestWeakConsensus(t *testing.T) {
 		})
 	}
 }
+
+// TestHappeningOf checks which happening a date dates: the verb right
+// before it when there is one, else the nearest event word of its clause.
+func TestHappeningOf(t *testing.T) {
+	tests := []struct {
+		sentence, date, want string
+	}{
+		{"Police arrested the two men on Tuesday in the capital.", "Tuesday", "arrest"},
+		{"Video of the woman shot in a gang shooting was revealed Thursday.", "Thursday", "revealed"},
+		{"She died after a heart attack suffered nine days ago.", "nine", "attack"},
+		{"By Saturday, at least 6,000 Web sites had been infected.", "Saturday", "by"},
+		{"The fire was knocked down by 7 a.m.", "7", "by"},
+		{"The quake struck the island on Sunday.", "Sunday", "quake"},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.sentence, 0, len(tt.sentence))
+		a := -1
+		for i, tok := range toks {
+			if tok.text == tt.date {
+				a = i
+				break
+			}
+		}
+		if a < 0 {
+			t.Fatalf("no token %q in %q", tt.date, tt.sentence)
+		}
+		if got, _ := happeningOf(toks, a, a+1); got != tt.want {
+			t.Errorf("happening of %q in %q = %q, want %q", tt.date, tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -459,6 +459,26 @@ var eventWords = func() map[string]string {
 // event word of its clause, before or after it, lemmatised through
 // eventWords, or "" when the clause names none.
 func happeningOf(toks []token, a, b int) (string, bool) {
+	// A verb right before the date is what it dates, whatever event word
+	// stands further off: "shot in a gang shooting, was revealed Thursday"
+	// dates the revealing.
+	k := a - 1
+	if k >= 0 && (toks[k].lower() == "on" || toks[k].lower() == "last") {
+		k--
+	}
+	if k >= 0 && toks[k].lower() == "by" {
+		return "by", true // "by 6:40 a.m. the fire was out": a time something was over
+	}
+	if k >= 0 && toks[k].isWord() && !toks[k].isCap() {
+		l := toks[k].lower()
+		// ("a heart attack suffered nine days ago" dates the attack.)
+		if strings.HasSuffix(l, "ed") && len(l) > 4 && eventWords[l] == "" && !commonWords[l] && (k == 0 || eventWords[toks[k-1].lower()] == "") {
+			return l, true
+		}
+	}
+	if k >= 1 && toks[k].lower() == "about" && toks[k-1].lower() == "by" {
+		return "by", true
+	}
 	stopL, stopR := false, false
 	for d := 1; d <= 8; d++ {
 		for side, k := range []int{a - d, b + d - 1} {
@@ -524,6 +544,9 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	}
 	if da.happening != "" && db.happening != "" && da.happening != db.happening && da.near && db.near {
 		return 0, false, true
+	}
+	if (da.happening == "by") != (db.happening == "by") || da.happening == "by" && !equal {
+		return 0, false, false // "by Friday": how things stood then, not when something happened
 	}
 	// When something was said is when it was reported: sources say it on
 	// different days without contradicting each other.
