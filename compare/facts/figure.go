@@ -671,6 +671,19 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 			return f, 0, false
 		}
 	}
+	// A height: "5-foot-8", "6-feet-2 inches", "5-foot-8,135 pounds" (the
+	// corpus glue of "5-foot-8, 135 pounds" is read as far as inches go).
+	if f.qual == qExact && unit.name == "ft" && j+1 < len(toks) && toks[j].text == "-" && toks[j].start == toks[j-1].end &&
+		isDigitStart(toks[j+1].text) && toks[j+1].start == toks[j].end {
+		if in, _, _, ok := parseDigits(strings.SplitN(toks[j+1].text, ",", 2)[0]); ok && in < 12 && in == math.Trunc(in) && val == math.Trunc(val) && val < 10 {
+			val, lo, hi = val+in/12, val+in/12, val+in/12
+			n.step = 1.0 / 12
+			j += 2
+			if j < len(toks) && (toks[j].lower() == "inches" || toks[j].lower() == "inch" || toks[j].lower() == "in") {
+				j++
+			}
+		}
+	}
 	// Ranges: "10 to 20", "between 10 and 20", "40 or 50", "24- to 30-foot".
 	if f.qual == qExact && j+2 < len(toks) && toks[j].text == "-" && toks[j+1].lower() == "to" && toks[j].start == toks[j-1].end {
 		j++ // "24- to 30-foot"
@@ -1880,6 +1893,12 @@ func valueString(v Value) string {
 			lo = lo[:i]
 		}
 		s = lo + "–" + hi
+	}
+	if v.Unit == "ft" && v.Hi != nil && *v.Hi == v.Lo && v.Lo != math.Trunc(v.Lo) {
+		if in := math.Round((v.Lo - math.Trunc(v.Lo)) * 12); math.Abs(v.Lo*12-math.Trunc(v.Lo)*12-in) < 1e-6 {
+			s = fmt.Sprintf("%d ft %d in", int(v.Lo), int(in)) // a height: 5 ft 8 in
+			v.Unit = ""
+		}
 	}
 	switch v.Unit {
 	case "":
