@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storydiff/storydiff/corpus"
 )
@@ -89,5 +90,35 @@ func TestHappeningOf(t *testing.T) {
 		if got, _ := happeningOf(toks, a, a+1); got != tt.want {
 			t.Errorf("happening of %q in %q = %q, want %q", tt.date, tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// TestRelativeDaysApart checks weekdays resolved against the dates of
+// their articles: a day apart is one happening misreported, a week apart
+// two days of a story.
+func TestRelativeDaysApart(t *testing.T) {
+	fri := time.Date(2013, 4, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		b        string
+		bTime    time.Time
+		conflict bool
+	}{
+		{"a day apart", "Lopez went on trial on Thursday in a Brooklyn courtroom.", fri, true},
+		{"a week apart", "Lopez went on trial on Thursday in a Brooklyn courtroom.", fri.AddDate(0, 0, 7), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare([]*corpus.Article{
+				{ID: "a", Text: "Lopez went on trial on Wednesday in a Brooklyn courtroom.", FirstLine: 1, Time: fri},
+				{ID: "b", Text: tt.b, FirstLine: 1, Time: tt.bTime}})
+			got := false
+			for _, x := range c.Conflicts {
+				got = got || x.Kind == ConflictDate
+			}
+			if got != tt.conflict {
+				t.Errorf("date conflict = %v, want %v: %+v", got, tt.conflict, c.Conflicts)
+			}
+		})
 	}
 }

@@ -545,6 +545,12 @@ func (dateKind) score(a, b *item, sameDoc bool, c *alignCtx) (float64, bool, boo
 	if da.happening != "" && db.happening != "" && da.happening != db.happening && da.near && db.near {
 		return 0, false, true
 	}
+	if !equal && (da.relative || db.relative) && da.class == dDay && db.class == dDay && daysApart(da.key, db.key) > 3 {
+		// Weekdays and "yesterday" resolved against articles of different
+		// days that land a week apart date different days of a story (the
+		// trial opened Wednesday, resumes Monday), not one day misreported.
+		return 0, false, false
+	}
 	if (da.happening == "by") != (db.happening == "by") || da.happening == "by" && !equal {
 		return 0, false, false // "by Friday": how things stood then, not when something happened
 	}
@@ -693,4 +699,19 @@ var namedDays = map[string]bool{
 	"patch": true, "super": true, "black": true, "cyber": true, "good": true, "ash": true, "holy": true,
 	"maundy": true, "easter": true, "palm": true, "shrove": true, "fat": true, "bloody": true,
 	"giving": true, "blue": true, "mad": true,
+}
+
+// daysApart returns how many days apart two "2006-01-02" keys are, or 0
+// when either does not parse.
+func daysApart(a, b string) int {
+	ta, errA := time.Parse("2006-01-02", a)
+	tb, errB := time.Parse("2006-01-02", b)
+	if errA != nil || errB != nil {
+		return 0
+	}
+	d := int(ta.Sub(tb).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
 }
