@@ -66,14 +66,14 @@ type (
 		Style      template.CSS
 		Script     template.JS
 		Clusters   []htmlCluster
-		Singletons []htmlSource
+		Singletons htmlSources
 		Inputs     string
 		Params     []htmlParam
 	}
 	htmlParam   struct{ Label, Value string }
 	htmlCluster struct {
 		ID, Anchor, Heading string
-		Sources             []htmlSource
+		Sources             htmlSources
 		Compared            bool
 		Counts, Coverage    string
 		Conflicts           []htmlConflict
@@ -82,6 +82,13 @@ type (
 		Matrix              []htmlMatrixRow
 		Passages            []htmlPassage
 		Pairs               [][]string
+	}
+	// htmlSources is a sources table: its date column only when a
+	// source has a date, its title column named as in [sourceTable].
+	htmlSources struct {
+		Date       bool
+		TitleLabel string
+		Rows       []htmlSource
 	}
 	htmlSource struct {
 		Label, Date, Title, Href string
@@ -165,17 +172,16 @@ func (v *view) htmlPage() *htmlPage {
 	for i, c := range v.groups {
 		p.Clusters = append(p.Clusters, v.htmlCluster(c, "e"+strconv.Itoa(i+1)))
 	}
-	p.Singletons = v.htmlSources(v.singletons...)
+	p.Singletons = htmlSourcesOf(v.singletonSources())
 	return p
 }
 
-func (v *view) htmlSources(clusters ...*result.Cluster) []htmlSource {
-	var out []htmlSource
-	for _, c := range clusters {
-		for _, s := range v.sources(c) {
-			out = append(out, htmlSource{Label: s.label, Date: orDash(sanitize(s.doc.Date)),
-				Title: sanitize(s.doc.Title), Href: linkTarget(s.doc.Link, 0), Words: wordsCell(s.doc)})
-		}
+func htmlSourcesOf(srcs []source) htmlSources {
+	t := newSourceTable(srcs)
+	out := htmlSources{Date: t.date, TitleLabel: t.header[len(t.header)-2]}
+	for _, s := range srcs {
+		out.Rows = append(out.Rows, htmlSource{Label: s.label, Date: orDash(sanitize(s.doc.Date)),
+			Title: sanitize(s.doc.Title), Href: linkTarget(s.doc.Link, 0), Words: wordsCell(s.doc)})
 	}
 	return out
 }
@@ -189,9 +195,9 @@ func href(r ref) string {
 
 // htmlCluster prepares one cluster; anchor prefixes its element ids.
 func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
-	hc := htmlCluster{ID: sanitize(c.ID), Anchor: anchor, Heading: v.leadTitle(c), Sources: v.htmlSources(c)}
-	hc.Pairs = pairRows(c)
 	srcs := v.sources(c)
+	hc := htmlCluster{ID: sanitize(c.ID), Anchor: anchor, Heading: v.leadTitle(c), Sources: htmlSourcesOf(srcs)}
+	hc.Pairs = pairRows(c)
 	cmp := c.Comparison
 	var conflicts []conflictItem
 	if cmp != nil {

@@ -56,7 +56,7 @@ func writeMarkdown(ew *errWriter, v *view) error {
 	ew.printf("\n## Articles that stand alone\n")
 	if len(v.singletons) == 0 {
 		ew.printf("\nNo article stands alone.\n")
-	} else if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(v.singletons...)); err != nil {
+	} else if err := writeMarkdownSources(ew, v.singletonSources()); err != nil {
 		return err
 	}
 
@@ -93,7 +93,7 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 	}
 	ew.printf("\n## %s\n", heading)
 	srcs := v.sources(c)
-	if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(c)); err != nil {
+	if err := writeMarkdownSources(ew, srcs); err != nil {
 		return err
 	}
 	cmp := c.Comparison
@@ -215,22 +215,30 @@ func markdownDiff(ops []diffOp) string {
 	return strings.Join(parts, " ")
 }
 
-// markdownSourceRows are the rows of the sources table of a cluster (or
-// of the clusters of one given, for the singletons), already escaped: the
-// outlet linked to the article's file.
-func (v *view) markdownSourceRows(clusters ...*result.Cluster) [][]string {
-	var rows [][]string
-	for _, c := range clusters {
-		for _, s := range v.sources(c) {
-			label := escapeCell(s.label)
-			if s.doc.Link != "" {
-				label = "[" + label + "](" + linkTarget(s.doc.Link, 0) + ")"
-			}
-			rows = append(rows, []string{label, escapeCell(s.doc.Date),
-				escapeCell(truncate(s.doc.Title, markdownTitleWidth)), wordsCell(s.doc)})
+// writeMarkdownSources writes the table of srcs (see [sourceTable]),
+// each outlet linked to the article's file.
+func writeMarkdownSources(w io.Writer, srcs []source) error {
+	t := newSourceTable(srcs)
+	rows := make([][]string, len(srcs))
+	for i, s := range srcs {
+		row := t.row(s, markdownTitleWidth)
+		for j := range row {
+			row[j] = escapeCell(row[j])
 		}
+		if s.doc.Link != "" {
+			row[0] = "[" + row[0] + "](" + linkTarget(s.doc.Link, 0) + ")"
+		}
+		rows[i] = row
 	}
-	return rows
+	return writeEscapedMarkdownTable(w, escapeCells(t.header), t.align, rows)
+}
+
+func escapeCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = escapeCell(c)
+	}
+	return out
 }
 
 // writeMarkdownTable writes a GitHub-flavoured Markdown table: a blank line,

@@ -21,7 +21,11 @@ type source struct {
 	label string // outlet, else the article id; the id is added when two articles share an outlet
 }
 
-// sources returns the articles of c in cluster order with their labels.
+// sources returns the articles of c with their labels, in natural order
+// of label then id (see [naturalCompare]): "27_ecb_2" before "27_ecb_10".
+// Every list of a cluster's sources (the sources table, a conflict's
+// statements, the matrix columns, the articles of the review page)
+// follows this order.
 func (v *view) sources(c *result.Cluster) []source {
 	out := make([]source, len(c.Documents))
 	outlets := map[string]int{}
@@ -41,7 +45,37 @@ func (v *view) sources(c *result.Cluster) []source {
 			out[i].label = name
 		}
 	}
+	slices.SortStableFunc(out, func(a, b source) int {
+		if c := naturalCompare(a.label, b.label); c != 0 {
+			return c
+		}
+		return naturalCompare(a.doc.ID, b.doc.ID)
+	})
 	return out
+}
+
+// sourceOrder returns a comparison of document ids by their place in srcs
+// (ids not in srcs last, in natural order).
+func sourceOrder(srcs []source) func(a, b string) int {
+	pos := make(map[string]int, len(srcs))
+	for i, s := range srcs {
+		if _, dup := pos[s.doc.ID]; !dup {
+			pos[s.doc.ID] = i
+		}
+	}
+	return func(a, b string) int {
+		pa, oka := pos[a]
+		pb, okb := pos[b]
+		switch {
+		case oka && okb:
+			return pa - pb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return naturalCompare(a, b)
+	}
 }
 
 // labelOf returns the label of the source with id doc, or doc itself.
@@ -164,6 +198,7 @@ const (
 )
 
 func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
+	order := sourceOrder(srcs)
 	out := make([]conflictItem, len(cmp.Conflicts))
 	for i := range cmp.Conflicts {
 		c := &cmp.Conflicts[i]
@@ -172,6 +207,12 @@ func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
 			it.values = append(it.values, conflictValue{ref: v.ref(srcs, x.Doc, x.Line),
 				value: sanitize(x.Value), wording: truncate(x.Wording, factWordingWidth)})
 		}
+		slices.SortStableFunc(it.values, func(a, b conflictValue) int {
+			if c := order(a.doc, b.doc); c != 0 {
+				return c
+			}
+			return a.line - b.line
+		})
 		out[i] = it
 	}
 	return out
@@ -307,6 +348,7 @@ type passageCopy struct {
 }
 
 func (v *view) passages(cmp *result.Comparison, srcs []source) []passage {
+	order := sourceOrder(srcs)
 	out := make([]passage, 0, len(cmp.SharedPassages))
 	for _, p := range cmp.SharedPassages {
 		if len(p.Mentions) == 0 {
@@ -314,7 +356,16 @@ func (v *view) passages(cmp *result.Comparison, srcs []source) []passage {
 		}
 		first := truncate(p.Mentions[0].Text, factWordingWidth)
 		ps := passage{similarity: score(p.Similarity)}
-		for i, m := range p.Mentions {
+		// The first copy is the one the others are measured against; the
+		// others follow in source order.
+		ms := slices.Clone(p.Mentions)
+		slices.SortStableFunc(ms[1:], func(a, b result.PassageMention) int {
+			if c := order(a.Doc, b.Doc); c != 0 {
+				return c
+			}
+			return a.Line - b.Line
+		})
+		for i, m := range ms {
 			text := truncate(m.Text, factWordingWidth)
 			var d []diffOp
 			if i == 0 {

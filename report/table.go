@@ -71,7 +71,7 @@ func writeTable(ew *errWriter, v *view, width int) error {
 	ew.printf("\nArticles that stand alone\n")
 	if len(v.singletons) == 0 {
 		ew.printf("\nNo article stands alone.\n")
-	} else if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, v.singletons...), width); err != nil {
+	} else if err := writeTextSources(ew, v.singletonSources(), width); err != nil {
 		return err
 	}
 
@@ -108,7 +108,7 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 	}
 	ew.printf("\n%s", wrapParagraph(heading, width, "  "))
 	srcs := v.sources(c)
-	if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, c), width); err != nil {
+	if err := writeTextSources(ew, srcs, width); err != nil {
 		return err
 	}
 	cmp := c.Comparison
@@ -164,6 +164,12 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 		}
 	}
 	return nil
+}
+
+// writeTextSources writes the table of srcs (see [sourceTable]).
+func writeTextSources(w io.Writer, srcs []source, width int) error {
+	t := newSourceTable(srcs)
+	return writeTextTableWidth(w, t.header, t.align, t.rows(srcs, textTitleWidth), width)
 }
 
 func textLine(n int) string { return "line " + orDash(lineCell(n)) }
