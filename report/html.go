@@ -100,8 +100,29 @@ type (
 		Heading, About   string
 		Values           []htmlValue
 		MatrixConflictIn string
+		// Summary and Groups are set when the statements are grouped
+		// by value (see groupValues); Values then is not shown.
+		Summary []htmlSummaryPart
+		Groups  []htmlGroup
 	}
-	htmlValue struct {
+	htmlSummaryPart struct {
+		Text string
+		Em   bool
+	}
+	// htmlGroup is the statements of one value: listed one by one, or
+	// (Compact) as references, their sentences folded.
+	htmlGroup struct {
+		Value, Head string
+		Compact     bool
+		Values      []htmlValue
+		Refs        []htmlRefs
+	}
+	htmlRefs struct {
+		Label string
+		Lines []htmlLineRef
+	}
+	htmlLineRef struct{ Text, Href string }
+	htmlValue   struct {
 		Label, Value, Wording string
 		Line                  int
 		Href                  string
@@ -206,9 +227,33 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		conflicts = v.conflicts(cmp, srcs)
 		for _, it := range conflicts {
 			x := htmlConflict{N: it.n, Sureness: string(it.c.Sureness), Heading: it.heading(), About: it.about}
+			statement := func(val conflictValue) htmlValue {
+				return htmlValue{Label: val.label, Value: orDash(val.value), Wording: val.wording, Line: val.line, Href: href(val.ref)}
+			}
 			for _, val := range it.values {
-				x.Values = append(x.Values, htmlValue{Label: val.label, Value: orDash(val.value), Wording: val.wording,
-					Line: val.line, Href: href(val.ref)})
+				x.Values = append(x.Values, statement(val))
+			}
+			if it.groups != nil {
+				for _, p := range summaryParts(it.c.Kind, it.groups) {
+					x.Summary = append(x.Summary, htmlSummaryPart{Text: p.text, Em: p.em})
+				}
+			}
+			for _, g := range it.groups {
+				hg := htmlGroup{Value: orDash(g.value), Head: g.groupHead(), Compact: g.compact}
+				for _, val := range g.values {
+					hg.Values = append(hg.Values, statement(val))
+				}
+				if g.compact {
+					for _, cr := range g.compactRefs() {
+						refs := htmlRefs{Label: cr.label}
+						refList([]compactRef{cr}, identity, func(r ref, text string) string {
+							refs.Lines = append(refs.Lines, htmlLineRef{Text: text, Href: href(r)})
+							return ""
+						})
+						hg.Refs = append(hg.Refs, refs)
+					}
+				}
+				x.Groups = append(x.Groups, hg)
 			}
 			hc.Conflicts = append(hc.Conflicts, x)
 		}

@@ -112,10 +112,24 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		if it.about != "" {
 			ew.printf(" — %s", escapeInline(it.about))
 		}
-		ew.printf("\n")
-		for _, x := range it.values {
-			ew.printf("   - %s, %s: **%s** — %s\n", EscapeMarkdown(x.label), markdownLine(x.ref),
-				escapeCell(x.value), escapeCell(x.wording))
+		if it.groups == nil {
+			ew.printf("\n")
+			for _, x := range it.values {
+				writeMarkdownStatement(ew, x)
+			}
+			continue
+		}
+		// A hard line break (a backslash) keeps the summary in the item.
+		ew.printf("\\\n   %s\n", summaryOf(it.c.Kind, it.groups, markdownEm, EscapeMarkdown))
+		for _, g := range it.groups {
+			if !g.compact {
+				for _, x := range g.values {
+					writeMarkdownStatement(ew, x)
+				}
+				continue
+			}
+			ew.printf("   - **%s** — %s: %s\n", escapeCell(orDash(g.value)), EscapeMarkdown(g.groupHead()),
+				refList(g.compactRefs(), EscapeMarkdown, markdownLineText))
 		}
 	}
 
@@ -164,6 +178,24 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		}
 	}
 	return nil
+}
+
+// writeMarkdownStatement writes one statement of a conflict: its source,
+// line, value and wording.
+func writeMarkdownStatement(ew *errWriter, x conflictValue) {
+	ew.printf("   - %s, %s: **%s** — %s\n", EscapeMarkdown(x.label), markdownLine(x.ref),
+		escapeCell(orDash(x.value)), escapeCell(x.wording))
+}
+
+// markdownEm is a value in a summary: escaped, in italics.
+func markdownEm(s string) string { return "*" + escapeInline(s) + "*" }
+
+// markdownLineText is text linked to the line of r when it has a link.
+func markdownLineText(r ref, text string) string {
+	if r.link == "" || r.line <= 0 {
+		return text
+	}
+	return "[" + text + "](" + linkTarget(r.link, r.line) + ")"
 }
 
 // markdownLine is a line reference, "line 12", linked to the article's

@@ -182,12 +182,19 @@ type conflictItem struct {
 	c      *result.Conflict
 	about  string // what is at stake, cut to factCellWidth
 	values []conflictValue
+	// groups are the values grouped by value, minority first, when there
+	// are too many statements to list one by one (see groupValues).
+	groups []valueGroup
 }
 
 type conflictValue struct {
 	ref
 	value, wording string // as written; wording cut to factWordingWidth
 }
+
+// maxMatrixColumns is the most sources the fact matrix gives a column
+// each; with more, it lists each fact's sources by wording instead.
+const maxMatrixColumns = 5
 
 // Widths (in characters) at which text is cut.
 const (
@@ -213,6 +220,7 @@ func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
 			}
 			return a.line - b.line
 		})
+		it.groups = groupValues(it.values)
 		out[i] = it
 	}
 	return out

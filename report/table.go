@@ -130,9 +130,27 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 			head += " — " + it.about
 		}
 		ew.printf("%s", wrapParagraph(head, width, indent))
-		for _, x := range it.values {
+		statement := func(x conflictValue) {
 			ew.printf("%s", wrapParagraph(indent+"* "+x.label+", "+textLine(x.line)+": "+orDash(x.value), width, indent+"  "))
 			ew.printf("%s", wrapParagraph(indent+"  "+orDash(x.wording), width, indent+"  "))
+		}
+		if it.groups == nil {
+			for _, x := range it.values {
+				statement(x)
+			}
+			continue
+		}
+		quote := func(s string) string { return "“" + s + "”" }
+		ew.printf("%s", wrapParagraph(indent+summaryOf(it.c.Kind, it.groups, quote, identity), width, indent))
+		for _, g := range it.groups {
+			if !g.compact {
+				for _, x := range g.values {
+					statement(x)
+				}
+				continue
+			}
+			ew.printf("%s", wrapParagraph(indent+"* "+orDash(g.value)+", "+g.groupHead()+": "+
+				refList(g.compactRefs(), identity, func(_ ref, text string) string { return text }), width, indent+"  "))
 		}
 	}
 
@@ -171,6 +189,8 @@ func writeTextSources(w io.Writer, srcs []source, width int) error {
 	t := newSourceTable(srcs)
 	return writeTextTableWidth(w, t.header, t.align, t.rows(srcs, textTitleWidth), width)
 }
+
+func identity(s string) string { return s }
 
 func textLine(n int) string { return "line " + orDash(lineCell(n)) }
 
