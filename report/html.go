@@ -80,8 +80,14 @@ type (
 		Articles            []htmlArticle
 		MatrixHeader        []string
 		Matrix              []htmlMatrixRow
-		Passages            []htmlPassage
-		Pairs               [][]string
+		// ByFact is set for many sources: the matrix is FactRows and
+		// Only instead of a column per source (see writeMarkdownByFact).
+		ByFact   bool
+		NSources int
+		FactRows []htmlFactRow
+		Only     []htmlOnly
+		Passages []htmlPassage
+		Pairs    [][]string
 	}
 	// htmlSources is a sources table: its date column only when a
 	// source has a date, its title column named as in [sourceTable].
@@ -147,6 +153,25 @@ type (
 	htmlMatrixRow struct {
 		Fact, Kind, In string
 		Cells          [][]htmlValue
+	}
+	htmlFactRow struct {
+		Fact, Kind, In string
+		Wordings       []htmlWording
+	}
+	htmlWording struct {
+		Text string
+		Refs []htmlSourceLine
+	}
+	htmlSourceLine struct {
+		Label, Text, Href string
+	}
+	htmlOnly struct {
+		Label string
+		Kinds []htmlOnlyKind
+	}
+	htmlOnlyKind struct {
+		Label string
+		Items []htmlWording // each with its one line
 	}
 	htmlPassage struct {
 		Similarity string
@@ -261,8 +286,14 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		for _, s := range srcs {
 			hc.MatrixHeader = append(hc.MatrixHeader, s.label)
 		}
-		for _, r := range v.matrix(cmp, srcs, conflicts) {
-			row := htmlMatrixRow{Fact: orDash(r.fact), Kind: string(r.kind), In: r.in}
+		rows := v.matrix(cmp, srcs, conflicts)
+		hc.NSources = len(srcs)
+		if hc.ByFact = byFact(len(srcs)); hc.ByFact {
+			hc.FactRows, hc.Only = htmlByFact(srcs, rows)
+			rows = nil
+		}
+		for _, r := range rows {
+			row := htmlMatrixRow{Fact: orDash(r.fact), Kind: r.label, In: r.in}
 			for _, items := range r.cells {
 				var cell []htmlValue
 				for _, it := range items {
@@ -289,6 +320,41 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		hc.Articles = append(hc.Articles, htmlArticleOf(s, cmp, anchor+"-a"+strconv.Itoa(i+1)))
 	}
 	return hc
+}
+
+// htmlByFact lays out the matrix of many sources by fact.
+func htmlByFact(srcs []source, rows []matrixRow) ([]htmlFactRow, []htmlOnly) {
+	line := func(r ref) htmlSourceLine {
+		return htmlSourceLine{Label: r.label, Text: "L" + orDash(lineCell(r.line)), Href: href(r)}
+	}
+	var facts []htmlFactRow
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		fr := htmlFactRow{Fact: r.fact, Kind: r.label, In: r.in}
+		for _, w := range r.wordings() {
+			hw := htmlWording{Text: w.text}
+			for _, x := range w.refs {
+				hw.Refs = append(hw.Refs, line(x))
+			}
+			fr.Wordings = append(fr.Wordings, hw)
+		}
+		facts = append(facts, fr)
+	}
+	var only []htmlOnly
+	for _, o := range onlyBySource(rows, srcs) {
+		ho := htmlOnly{Label: o.label}
+		for _, k := range o.kinds {
+			hk := htmlOnlyKind{Label: k.label}
+			for _, it := range k.items {
+				hk.Items = append(hk.Items, htmlWording{Text: it.text, Refs: []htmlSourceLine{line(it.ref)}})
+			}
+			ho.Kinds = append(ho.Kinds, hk)
+		}
+		only = append(only, ho)
+	}
+	return facts, only
 }
 
 // A mark is a highlighted byte range of an article's title or text.

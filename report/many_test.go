@@ -1,8 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
+	"testing"
 
 	"github.com/storydiff/storydiff/result"
 )
@@ -97,4 +101,65 @@ func manyComparison() (*result.Comparison, []string) {
 		panic(fmt.Sprintf("manyComparison has %d sources: too few for the matrix by fact", len(manySources)))
 	}
 	return cmp, manySources
+}
+
+// TestMatrixByFact checks where the fact matrix turns from a column per
+// source to a row per fact, in every renderer.
+func TestMatrixByFact(t *testing.T) {
+	tests := []struct {
+		sources int
+		byFact  bool
+	}{{2, false}, {maxMatrixColumns, false}, {maxMatrixColumns + 1, true}, {17, true}}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.sources), func(t *testing.T) {
+			var ids []string
+			f := result.Fact{ID: "F1", Kind: result.KindFigure, Text: "40 dead"}
+			for i := range tt.sources {
+				id := "d" + strconv.Itoa(i+1)
+				ids = append(ids, id)
+				f.Mentions = append(f.Mentions, result.Mention{Doc: id, Line: i + 1, Text: "40 dead"})
+			}
+			only := result.Fact{ID: "F2", Kind: result.KindPlace, Text: "Arno", Mentions: []result.Mention{{Doc: "d2", Line: 9, Text: "Arno"}}}
+			cmp := &result.Comparison{Facts: []result.Fact{f, only}, OnlyIn: []result.OnlyIn{{Doc: "d2", Facts: []string{"F2"}}}}
+			res := factsResult(cmp, ids)
+			for _, r := range []struct {
+				name   string
+				render func(w *bytes.Buffer, res *result.Result) error
+				want   string // in the output listed by fact, and only then
+			}{
+				{"markdown", md, "| F1 | figure | " + strconv.Itoa(tt.sources) + "/" + strconv.Itoa(tt.sources) + " | 40 dead: d1 L1, d2 L2"},
+				{"table", tbl, "40 dead: d1 L1, d2 L2"},
+				{"html", htm, "<td>40 dead: d1 L1, d2 L2"},
+			} {
+				out := string(render(t, r.render, res))
+				if got := strings.Contains(out, r.want); got != tt.byFact {
+					t.Errorf("%s, %d sources: listed by fact = %v, want %v:\n%s", r.name, tt.sources, got, tt.byFact, out)
+				}
+				if got := strings.Contains(out, "no other source states"); got != tt.byFact {
+					t.Errorf("%s, %d sources: facts of one source by source = %v, want %v", r.name, tt.sources, got, tt.byFact)
+				}
+				if r.name == "markdown" {
+					checkMarkdown(t, []byte(out), false)
+				}
+			}
+		})
+	}
+}
+
+func TestWordings(t *testing.T) {
+	cell := func(text, doc string, line int) []cellItem {
+		return []cellItem{{text: text, ref: ref{doc: doc, label: doc, line: line}}}
+	}
+	r := matrixRow{cells: [][]cellItem{cell("500 users", "a", 1), nil, cell("500 Windows users", "c", 3), cell("500 Windows users", "d", 4), cell("500 users", "e", 5), cell("500 Windows users", "f", 6)}}
+	var got []string
+	for _, w := range r.wordings() {
+		s := w.text + ":"
+		for _, x := range w.refs {
+			s += " " + x.doc
+		}
+		got = append(got, s)
+	}
+	if want := []string{"500 Windows users: c d f", "500 users: a e"}; !slices.Equal(got, want) {
+		t.Errorf("wordings = %q, want %q", got, want)
+	}
 }

@@ -135,9 +135,14 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 
 	ew.printf("\n### Fact matrix\n")
 	rows := v.matrix(cmp, srcs, conflicts)
-	if len(rows) == 0 {
+	switch {
+	case len(rows) == 0:
 		ew.printf("\nNo facts extracted.\n")
-	} else {
+	case byFact(len(srcs)):
+		if err := writeMarkdownByFact(ew, srcs, rows); err != nil {
+			return err
+		}
+	default:
 		header := []string{"Fact", "Kind", "In"}
 		align := []string{"", "", ""}
 		for _, s := range srcs {
@@ -145,7 +150,7 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		}
 		var cells [][]string
 		for _, r := range rows {
-			row := []string{escapeCell(r.fact), escapeCell(string(r.kind)), escapeCell(r.in)}
+			row := []string{escapeCell(r.fact), escapeCell(r.label), escapeCell(r.in)}
 			for _, items := range r.cells {
 				parts := make([]string, len(items))
 				for i, it := range items {
@@ -178,6 +183,58 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		}
 	}
 	return nil
+}
+
+// writeMarkdownByFact writes the fact matrix of many sources by fact: a
+// row per aligned fact with its wordings, each followed by the sources
+// that use it, then a row per source with what it alone states.
+func writeMarkdownByFact(ew *errWriter, srcs []source, rows []matrixRow) error {
+	refs := func(rs []ref, label bool) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = markdownLineText(r, "L"+orDash(lineCell(r.line)))
+			if label {
+				parts[i] = EscapeMarkdown(r.label) + " " + parts[i]
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	ew.printf("\n%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (L12: line 12).\n", len(srcs))
+	var cells [][]string
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		ws := r.wordings()
+		parts := make([]string, len(ws))
+		for i, w := range ws {
+			parts[i] = escapeInline(w.text) + ": " + refs(w.refs, true)
+		}
+		cells = append(cells, []string{escapeCell(r.fact), escapeCell(r.label), escapeCell(r.in), strings.Join(parts, "; ")})
+	}
+	if len(cells) > 0 {
+		if err := writeEscapedMarkdownTable(ew, []string{"Fact", "Kind", "In", "As written, by source and line"}, nil, cells); err != nil {
+			return err
+		}
+	}
+	only := onlyBySource(rows, srcs)
+	if len(only) == 0 {
+		return nil
+	}
+	ew.printf("\n**Stated by one source only**, by source:\n")
+	cells = cells[:0]
+	for _, o := range only {
+		kinds := make([]string, len(o.kinds))
+		for i, k := range o.kinds {
+			items := make([]string, len(k.items))
+			for j, it := range k.items {
+				items[j] = escapeInline(it.text) + " (" + refs([]ref{it.ref}, false) + ")"
+			}
+			kinds[i] = "*" + escapeInline(k.label) + ":* " + strings.Join(items, "; ")
+		}
+		cells = append(cells, []string{escapeCell(o.label), strings.Join(kinds, " · ")})
+	}
+	return writeEscapedMarkdownTable(ew, []string{"Source", "Facts no other source states"}, nil, cells)
 }
 
 // writeMarkdownStatement writes one statement of a conflict: its source,

@@ -251,6 +251,7 @@ func capitalize(s string) string {
 type matrixRow struct {
 	fact      string // fact id; "" for an only row
 	kind      result.FactKind
+	label     string // the kind as shown
 	only      bool
 	in        string       // "2/3", "2/3, conflict 1", "only"
 	cells     [][]cellItem // per source, in source order
@@ -286,7 +287,7 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 	}
 	var rows []matrixRow
 	for _, kind := range kinds {
-		only := matrixRow{kind: kind, only: true, in: "only", cells: make([][]cellItem, len(srcs))}
+		only := matrixRow{kind: kind, label: string(kind), only: true, in: "only", cells: make([][]cellItem, len(srcs))}
 		for i := range cmp.Facts {
 			f := &cmp.Facts[i]
 			if f.Kind != kind {
@@ -300,7 +301,7 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 				}
 				continue
 			}
-			row := matrixRow{fact: f.ID, kind: kind, cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
+			row := matrixRow{fact: f.ID, kind: kind, label: string(kind), cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
 			n := 0
 			for k, s := range srcs {
 				if m := f.MentionOf(s.doc.ID); m != nil {
@@ -393,4 +394,78 @@ func lineCell(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// A matrix of more than maxMatrixColumns sources is listed by fact: a row
+// per fact with its wordings, each followed by the sources that use it;
+// and the facts only one source states, a row per source.
+
+// byFact reports whether the matrix of n sources is listed by fact.
+func byFact(n int) bool { return n > maxMatrixColumns }
+
+// A wording is how some sources state a fact, and where.
+type wording struct {
+	text string
+	refs []ref // in source order
+}
+
+// wordings groups the cells of an aligned fact's row by wording: the
+// wording most sources use first, ties in source order.
+func (r matrixRow) wordings() []wording {
+	var out []wording
+	for _, items := range r.cells {
+		for _, it := range items {
+			k := slices.IndexFunc(out, func(w wording) bool { return w.text == it.text })
+			if k < 0 {
+				out = append(out, wording{text: it.text})
+				k = len(out) - 1
+			}
+			out[k].refs = append(out[k].refs, it.ref)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b wording) int { return len(b.refs) - len(a.refs) })
+	return out
+}
+
+// An onlySource is what one source alone states, by kind.
+type onlySource struct {
+	source
+	kinds []onlyKind
+}
+
+type onlyKind struct {
+	kind  result.FactKind
+	label string // the row's kind label, plural: "figures", "people", "names"
+	items []cellItem
+}
+
+// onlyBySource turns the only rows of a matrix into a list by source
+// (sources stating nothing alone left out).
+func onlyBySource(rows []matrixRow, srcs []source) []onlySource {
+	var out []onlySource
+	for k, s := range srcs {
+		o := onlySource{source: s}
+		for _, r := range rows {
+			if r.only && len(r.cells[k]) > 0 {
+				o.kinds = append(o.kinds, onlyKind{kind: r.kind, label: kindPlural(r.label), items: r.cells[k]})
+			}
+		}
+		if len(o.kinds) > 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// kindPlural names the facts of a kind label: "figures", "people".
+func kindPlural(label string) string {
+	switch label {
+	case result.KindPerson:
+		return "people"
+	case result.KindOrganization:
+		return "organisations"
+	case "":
+		return "other facts"
+	}
+	return label + "s"
 }

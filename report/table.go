@@ -194,8 +194,9 @@ func identity(s string) string { return s }
 
 func textLine(n int) string { return "line " + orDash(lineCell(n)) }
 
-// writeTextMatrix writes the fact matrix with a column per source when
-// they fit in width, and with a row per source and fact otherwise. The
+// writeTextMatrix writes the fact matrix of many sources by fact (see
+// [writeMarkdownByFact]); of a few, with a column per source when they
+// fit in width, and with a row per source and fact otherwise. The
 // first column says which fact, its kind, and how many sources state it:
 // "F2 figure 2/3, conflict 1", or "figure, only".
 func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) error {
@@ -208,11 +209,14 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 	}
 	fact := func(r matrixRow) string {
 		if r.only {
-			return string(r.kind) + ", only"
+			return r.label + ", only"
 		}
-		return r.fact + " " + string(r.kind) + " " + r.in
+		return r.fact + " " + r.label + " " + r.in
 	}
 	const factColumn, sourceColumn = 16, 20 // widest, when columns must narrow
+	if byFact(len(srcs)) {
+		return writeTextByFact(w, srcs, rows, width, fact, factColumn, sourceColumn)
+	}
 	if overhead(1+len(srcs))+factColumn+len(srcs)*minSourceColumn <= width {
 		header := []string{"Fact"}
 		for _, s := range srcs {
@@ -243,6 +247,62 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 		}
 	}
 	return writeTextTableFit(w, []string{"Fact", "Source", "As written"}, nil, []int{factColumn, sourceColumn}, table, width)
+}
+
+// writeTextByFact writes the fact matrix of many sources by fact: a row
+// per aligned fact with its wordings and the sources using each, then a
+// row per source with what it alone states.
+func writeTextByFact(w io.Writer, srcs []source, rows []matrixRow, width int, fact func(matrixRow) string, factColumn, sourceColumn int) error {
+	refs := func(rs []ref, label bool) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = "L" + orDash(lineCell(r.line))
+			if label {
+				parts[i] = r.label + " " + parts[i]
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	var table [][]string
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		ws := r.wordings()
+		parts := make([]string, len(ws))
+		for i, x := range ws {
+			parts[i] = x.text + ": " + refs(x.refs, true)
+		}
+		table = append(table, []string{fact(r), strings.Join(parts, "; ")})
+	}
+	if len(table) > 0 {
+		if _, err := fmt.Fprintf(w, "\n%s", wrapParagraph(fmt.Sprintf("%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (L12: line 12).", len(srcs)), width, "")); err != nil {
+			return err
+		}
+		if err := writeTextTableFit(w, []string{"Fact", "As written, by source and line"}, nil, []int{factColumn}, table, width); err != nil {
+			return err
+		}
+	}
+	only := onlyBySource(rows, srcs)
+	if len(only) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "\nStated by one source only, by source:\n"); err != nil {
+		return err
+	}
+	table = table[:0]
+	for _, o := range only {
+		kinds := make([]string, len(o.kinds))
+		for i, k := range o.kinds {
+			items := make([]string, len(k.items))
+			for j, it := range k.items {
+				items[j] = it.text + " (" + refs([]ref{it.ref}, false) + ")"
+			}
+			kinds[i] = k.label + ": " + strings.Join(items, "; ")
+		}
+		table = append(table, []string{o.label, strings.Join(kinds, " · ")})
+	}
+	return writeTextTableFit(w, []string{"Source", "Facts no other source states"}, nil, []int{sourceColumn}, table, width)
 }
 
 // textDiff writes a word diff as git's --word-diff=plain does.
