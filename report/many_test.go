@@ -163,3 +163,27 @@ func TestWordings(t *testing.T) {
 		t.Errorf("wordings = %q, want %q", got, want)
 	}
 }
+
+func TestKnownPerson(t *testing.T) {
+	speakers := []string{"paul ferguson", "trend micro researcher paul ferguson", "reavey"}
+	tests := []struct {
+		name string
+		fact result.Fact
+		want bool
+	}{
+		{"a role", result.Fact{Text: "Jerry Yang", Mentions: []result.Mention{{Text: "Jerry Yang", Role: "CEO"}}}, true},
+		{"a named speaker", result.Fact{Text: "Paul Ferguson", Mentions: []result.Mention{{Text: "Paul Ferguson"}}}, true},
+		{"a short name that speaks", result.Fact{Text: "Reavey", Mentions: []result.Mention{{Text: "Reavey"}}}, true},
+		{"a full name inside an attribution", result.Fact{Text: "Paul Ferguson", Mentions: []result.Mention{{Text: "Ferguson"}}}, true},
+		{"a product", result.Fact{Text: "Windows Update", Mentions: []result.Mention{{Text: "Windows Update"}}}, false},
+		{"one word inside an attribution is not enough", result.Fact{Text: "Trend", Mentions: []result.Mention{{Text: "Trend"}}}, false},
+		{"a part of a word is not a name", result.Fact{Text: "Paul Fergus", Mentions: []result.Mention{{Text: "Paul Fergus"}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := knownPerson(&tt.fact, speakers); got != tt.want {
+				t.Errorf("knownPerson(%q) = %v, want %v", tt.fact.Text, got, tt.want)
+			}
+		})
+	}
+}

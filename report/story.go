@@ -285,23 +285,35 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 			kinds = append(kinds, f.Kind)
 		}
 	}
+	speakers := namedSpeakers(cmp)
 	var rows []matrixRow
 	for _, kind := range kinds {
+		// A "person" the result shows no sign of being one is shown as a
+		// name: its only row is apart from the people's.
 		only := matrixRow{kind: kind, label: string(kind), only: true, in: "only", cells: make([][]cellItem, len(srcs))}
+		onlyNames := matrixRow{kind: kind, label: result.KindName, only: true, in: "only", cells: make([][]cellItem, len(srcs))}
 		for i := range cmp.Facts {
 			f := &cmp.Facts[i]
 			if f.Kind != kind {
 				continue
 			}
+			label := string(kind)
+			if kind == result.KindPerson && !knownPerson(f, speakers) {
+				label = result.KindName
+			}
 			if single[f.ID] || len(f.Mentions) == 1 {
+				o := &only
+				if label == result.KindName {
+					o = &onlyNames
+				}
 				for _, m := range f.Mentions {
 					if k := sourceIndex(srcs, m.Doc); k >= 0 {
-						only.cells[k] = append(only.cells[k], cellItem{mentionText(f, &m, onlyItemWidth), v.ref(srcs, m.Doc, m.Line)})
+						o.cells[k] = append(o.cells[k], cellItem{mentionText(f, &m, onlyItemWidth), v.ref(srcs, m.Doc, m.Line)})
 					}
 				}
 				continue
 			}
-			row := matrixRow{fact: f.ID, kind: kind, label: string(kind), cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
+			row := matrixRow{fact: f.ID, kind: kind, label: label, cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
 			n := 0
 			for k, s := range srcs {
 				if m := f.MentionOf(s.doc.ID); m != nil {
@@ -315,14 +327,81 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 			}
 			rows = append(rows, row)
 		}
-		for _, c := range only.cells {
-			if len(c) > 0 {
-				rows = append(rows, only)
-				break
+		for _, o := range []matrixRow{only, onlyNames} {
+			if slices.ContainsFunc(o.cells, func(c []cellItem) bool { return len(c) > 0 }) {
+				rows = append(rows, o)
 			}
 		}
 	}
 	return rows
+}
+
+// namedSpeakers are the speakers the comparison's quotes name, folded.
+func namedSpeakers(cmp *result.Comparison) []string {
+	var out []string
+	for _, f := range cmp.Facts {
+		if f.Kind != result.KindQuote {
+			continue
+		}
+		for _, m := range f.Mentions {
+			if m.SpeakerHow != "named" {
+				continue
+			}
+			for _, sp := range []string{m.Speaker, m.SpeakerAs} {
+				if sp = strings.ToLower(sanitize(sp)); sp != "" && !slices.Contains(out, sp) {
+					out = append(out, sp)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// knownPerson reports whether the result shows a fact the extractor typed
+// as a person to be one: a mention gives a role ("Kremlin spokesman"), or
+// a quote names it as its speaker (the whole name, or a name of two words
+// or more within the attribution as written). The extractor also types
+// as people capitalised words it knows nothing of ("Web", "Windows
+// Update"); those are shown as names.
+func knownPerson(f *result.Fact, speakers []string) bool {
+	names := []string{strings.ToLower(sanitize(f.Text))}
+	for _, m := range f.Mentions {
+		if sanitize(m.Role) != "" {
+			return true
+		}
+		for _, n := range []string{m.Text, m.Name} {
+			if n = strings.ToLower(sanitize(n)); n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	for _, sp := range speakers {
+		for _, n := range names {
+			if sp == n || (strings.Contains(n, " ") && containsWords(sp, n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWords reports whether s holds the words of w as whole words.
+func containsWords(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c >= 0x80
 }
 
 func sourceIndex(srcs []source, doc string) int {
