@@ -95,6 +95,7 @@ type (
 		Date       bool
 		TitleLabel string
 		Rows       []htmlSource
+		Fold       bool // many sources: the table is folded, so that the conflicts show first
 	}
 	htmlSource struct {
 		Label, Date, Title, Href string
@@ -224,7 +225,7 @@ func (v *view) htmlPage() *htmlPage {
 
 func htmlSourcesOf(srcs []source) htmlSources {
 	t := newSourceTable(srcs)
-	out := htmlSources{Date: t.date, TitleLabel: t.header[len(t.header)-2]}
+	out := htmlSources{Date: t.date, TitleLabel: t.header[len(t.header)-2], Fold: byFact(len(srcs))}
 	for _, s := range srcs {
 		out.Rows = append(out.Rows, htmlSource{Label: s.label, Date: orDash(sanitize(s.doc.Date)),
 			Title: sanitize(s.doc.Title), Href: linkTarget(s.doc.Link, 0), Words: wordsCell(s.doc)})
