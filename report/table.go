@@ -184,11 +184,37 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 	return nil
 }
 
-// writeTextSources writes the table of srcs (see [sourceTable]).
+// writeTextSources writes the table of srcs (see [sourceTable]). A title
+// longer than textTitleWidth is cut to what fits on one line beside the
+// other columns, so that no title is both cut and wrapped.
 func writeTextSources(w io.Writer, srcs []source, width int) error {
 	t := newSourceTable(srcs)
-	return writeTextTableWidth(w, t.header, t.align, t.rows(srcs, textTitleWidth), width)
+	rows := t.rows(srcs, textTitleWidth)
+	title := len(t.header) - 2
+	fit := width - overhead(len(t.header))
+	for c := range t.header {
+		if c == title {
+			continue
+		}
+		colw := displayWidth(t.header[c])
+		for _, r := range rows {
+			colw = max(colw, displayWidth(plainCell(r[c])))
+		}
+		fit -= colw
+	}
+	fit = min(max(fit, minTitleFit), textTitleWidth)
+	for i, s := range srcs {
+		// A title that is cut anyway is cut to one line; a shorter one
+		// is shown whole, wrapped if it must be.
+		if t := sanitize(s.doc.Title); displayWidth(t) > textTitleWidth {
+			rows[i][title] = truncate(t, fit)
+		}
+	}
+	return writeTextTableWidth(w, t.header, t.align, rows, width)
 }
+
+// minTitleFit is the narrowest a title is cut to in a terminal table.
+const minTitleFit = 20
 
 func identity(s string) string { return s }
 
