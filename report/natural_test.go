@@ -89,7 +89,7 @@ func TestSourceTable(t *testing.T) {
 	headline := result.Document{ID: "a", Title: "Fire guts church", TitleLine: 1}
 	sentence := result.Document{ID: "b", Title: "A fire gutted the church on Friday night.", TitleLine: 1}
 	given := result.Document{ID: "c", Title: "Church fire: arson suspected."} // a Title header
-	dated := result.Document{ID: "d", Title: "Fire", TitleLine: 1, Date: "2008-12-13"}
+	dated := result.Document{ID: "d", Title: "Church fire was arson", TitleLine: 1, Date: "2008-12-13"}
 	long := result.Document{ID: "e", TitleLine: 1, Title: "An arsonist has badly damaged the church attended by the Governor of Alaska Sarah Palin and her family on Friday night"}
 	tests := []struct {
 		name string
@@ -102,6 +102,7 @@ func TestSourceTable(t *testing.T) {
 		{"a long first line", []result.Document{long}, []string{"Source", "First line", "Words"}},
 		{"given titles and sentences", []result.Document{given, sentence}, []string{"Source", "Headline or first line", "Words"}},
 		{"a given title ending in a full stop", []result.Document{given}, []string{"Source", "Headline", "Words"}},
+		{"a dateline", []result.Document{headline, {ID: "f", TitleLine: 1, Title: "May 2, 2013, 1:12 PM"}}, []string{"Source", "First line", "Words"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

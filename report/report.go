@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/storydiff/storydiff/result"
 )
@@ -258,15 +259,30 @@ func titleHeader(srcs []source) string {
 	return "First line"
 }
 
-// maxHeadlineWords is the most words a first line may have to be taken
-// for a headline.
-const maxHeadlineWords = 20
+// A first line is taken for a headline when it has from minHeadlineWords
+// words (with letters) to maxHeadlineWords words.
+const (
+	minHeadlineWords = 3
+	maxHeadlineWords = 20
+)
 
 // readsAsHeadline reports whether a first line reads as a headline rather
-// than as the opening sentence: headlines do not end with a full stop
-// (an ellipsis aside) and are short.
+// than as the opening sentence or a dateline: headlines do not end with a
+// full stop (an ellipsis aside), are short, and have words.
 func readsAsHeadline(t string) bool {
-	if len(strings.Fields(t)) > maxHeadlineWords {
+	fields := strings.Fields(t)
+	if len(fields) > maxHeadlineWords {
+		return false
+	}
+	// A dateline ("May 2, 2013, 1:12 PM") is no headline: it has hardly
+	// any words.
+	words := 0
+	for _, f := range fields {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	if words < minHeadlineWords {
 		return false
 	}
 	t = strings.TrimRight(t, `"'”’)`)
