@@ -116,8 +116,8 @@ var (
 )
 
 // conflictCounts says how many conflicts there are by sureness and by
-// kind: "3 conflicts to check: 2 high, 1 medium (2 attribution, 1
-// spelling)", or "No conflict among the facts compared."
+// kind: "3 conflicts to check, by sureness 2 high, 1 medium; by kind 2
+// attribution, 1 spelling.", or "No conflict among the facts compared."
 func conflictCounts(cmp *result.Comparison) string {
 	if cmp == nil {
 		return ""
@@ -152,7 +152,7 @@ func conflictCounts(cmp *result.Comparison) string {
 	if k := count(func(c result.Conflict) bool { return !slices.Contains(conflictKindOrder, c.Kind) }); k > 0 {
 		kinds = append(kinds, fmt.Sprintf("%d other", k))
 	}
-	return fmt.Sprintf("%d %s to check: %s (%s).", n, plural(n, "conflict", "conflicts"),
+	return fmt.Sprintf("%d %s to check, by sureness %s; by kind %s.", n, plural(n, "conflict", "conflicts"),
 		strings.Join(sure, ", "), strings.Join(kinds, ", "))
 }
 
@@ -226,12 +226,12 @@ func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
 	return out
 }
 
-// heading is the first line of a conflict: "Attribution, high: credited
-// to different named speakers".
+// heading is the first line of a conflict: "Attribution, high sureness:
+// credited to different named speakers".
 func (it conflictItem) heading() string {
 	h := capitalize(string(it.c.Kind))
 	if it.c.Sureness != "" {
-		h += ", " + string(it.c.Sureness)
+		h += ", " + string(it.c.Sureness) + " sureness"
 	}
 	if r := sanitize(it.c.Reason); r != "" {
 		h += ": " + r
