@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/storydiff/storydiff/result"
@@ -120,5 +121,37 @@ func TestSourceTable(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPassagesOrder checks that a shared passage's copies are listed in
+// natural source order, each after the first marked against it, and the
+// passages in the order of their first copies.
+func TestPassagesOrder(t *testing.T) {
+	ids := []string{"s_1", "s_10", "s_2", "s_9"}
+	res := &result.Result{}
+	for _, id := range ids {
+		res.Documents = append(res.Documents, result.Document{ID: id})
+	}
+	pm := func(doc string, line int, text string) result.PassageMention {
+		return result.PassageMention{Doc: doc, Line: line, Text: text}
+	}
+	cmp := &result.Comparison{SharedPassages: []result.SharedPassage{
+		{Similarity: 1, Mentions: []result.PassageMention{pm("s_2", 1, "b"), pm("s_9", 1, "b")}},
+		{Similarity: 0.5, Mentions: []result.PassageMention{pm("s_10", 2, "a x"), pm("s_2", 5, "a y"), pm("s_1", 3, "a z")}},
+	}}
+	res.Clusters = []result.Cluster{{ID: "c1", Documents: ids, Comparison: cmp}}
+	v := newView(res)
+	var got []string
+	for _, p := range v.passages(cmp, v.sources(&res.Clusters[0])) {
+		var copies []string
+		for _, c := range p.copies {
+			copies = append(copies, c.doc+":"+markdownDiff(c.diff))
+		}
+		got = append(got, strings.Join(copies, " "))
+	}
+	want := []string{"s_1:a z s_2:a ~~z~~ **y** s_10:a ~~z~~ **x**", "s_2:b s_9:b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages = %q, want %q", got, want)
 	}
 }

@@ -437,22 +437,34 @@ type passageCopy struct {
 
 func (v *view) passages(cmp *result.Comparison, srcs []source) []passage {
 	order := sourceOrder(srcs)
-	out := make([]passage, 0, len(cmp.SharedPassages))
+	byPlace := func(a, b result.PassageMention) int {
+		if c := order(a.Doc, b.Doc); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	}
+	// The copies in source order, each after the first marked against it;
+	// the passages in the order of their first copies.
+	var sorted [][]result.PassageMention
+	var sims []float64
 	for _, p := range cmp.SharedPassages {
 		if len(p.Mentions) == 0 {
 			continue
 		}
-		first := truncate(p.Mentions[0].Text, factWordingWidth)
-		ps := passage{similarity: score(p.Similarity)}
-		// The first copy is the one the others are measured against; the
-		// others follow in source order.
 		ms := slices.Clone(p.Mentions)
-		slices.SortStableFunc(ms[1:], func(a, b result.PassageMention) int {
-			if c := order(a.Doc, b.Doc); c != 0 {
-				return c
-			}
-			return a.Line - b.Line
-		})
+		slices.SortStableFunc(ms, byPlace)
+		sorted, sims = append(sorted, ms), append(sims, p.Similarity)
+	}
+	idx := make([]int, len(sorted))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return byPlace(sorted[a][0], sorted[b][0]) })
+	out := make([]passage, 0, len(sorted))
+	for _, k := range idx {
+		ms := sorted[k]
+		first := truncate(ms[0].Text, factWordingWidth)
+		ps := passage{similarity: score(sims[k])}
 		for i, m := range ms {
 			text := truncate(m.Text, factWordingWidth)
 			var d []diffOp
