@@ -128,7 +128,7 @@ func TestMatrixByFact(t *testing.T) {
 				want   string // in the output listed by fact, and only then
 			}{
 				{"markdown", md, "| F1 | figure | " + strconv.Itoa(tt.sources) + "/" + strconv.Itoa(tt.sources) + " | 40 dead: d1 L1, d2 L2"},
-				{"table", tbl, "40 dead: d1 L1, d2 L2"},
+				{"table", tbl, "40 dead — d1:1, d2:2"},
 				{"html", htm, "<td>40 dead: d1 L1, d2 L2"},
 			} {
 				out := string(render(t, r.render, res))

@@ -149,8 +149,12 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 				}
 				continue
 			}
-			ew.printf("%s", wrapParagraph(indent+"* "+orDash(g.value)+", "+g.groupHead()+": "+
-				refList(g.compactRefs(), identity, func(_ ref, text string) string { return text }), width, indent+"  "))
+			refs := make([]string, len(g.values))
+			for i, x := range g.values {
+				refs[i] = x.label + ":" + orDash(lineCell(x.line))
+			}
+			ew.printf("%s", wrapParagraph(indent+"* "+orDash(g.value)+", "+g.groupHead()+" (source:line): "+
+				strings.Join(refs, ", "), width, indent+"  "))
 		}
 	}
 
@@ -279,13 +283,12 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 // per aligned fact with its wordings and the sources using each, then a
 // row per source with what it alone states.
 func writeTextByFact(w io.Writer, srcs []source, rows []matrixRow, width int, fact func(matrixRow) string, factColumn, sourceColumn int) error {
-	refs := func(rs []ref, label bool) string {
+	// A reference is source:line, as grep gives it, so that no wrap
+	// parts a source from its line.
+	refs := func(rs []ref) string {
 		parts := make([]string, len(rs))
 		for i, r := range rs {
-			parts[i] = "L" + orDash(lineCell(r.line))
-			if label {
-				parts[i] = r.label + " " + parts[i]
-			}
+			parts[i] = r.label + ":" + orDash(lineCell(r.line))
 		}
 		return strings.Join(parts, ", ")
 	}
@@ -297,12 +300,12 @@ func writeTextByFact(w io.Writer, srcs []source, rows []matrixRow, width int, fa
 		ws := r.wordings()
 		parts := make([]string, len(ws))
 		for i, x := range ws {
-			parts[i] = x.text + ": " + refs(x.refs, true)
+			parts[i] = x.text + " — " + refs(x.refs)
 		}
 		table = append(table, []string{fact(r), strings.Join(parts, "; ")})
 	}
 	if len(table) > 0 {
-		if _, err := fmt.Fprintf(w, "\n%s", wrapParagraph(fmt.Sprintf("%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (L12: line 12).", len(srcs)), width, "")); err != nil {
+		if _, err := fmt.Fprintf(w, "\n%s", wrapParagraph(fmt.Sprintf("%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (source:line).", len(srcs)), width, "")); err != nil {
 			return err
 		}
 		if err := writeTextTableFit(w, []string{"Fact", "As written, by source and line"}, nil, []int{factColumn}, table, width); err != nil {
@@ -322,7 +325,7 @@ func writeTextByFact(w io.Writer, srcs []source, rows []matrixRow, width int, fa
 		for i, k := range o.kinds {
 			items := make([]string, len(k.items))
 			for j, it := range k.items {
-				items[j] = it.text + " (" + refs([]ref{it.ref}, false) + ")"
+				items[j] = it.text + " (" + textLine(it.line) + ")"
 			}
 			kinds[i] = k.label + ": " + strings.Join(items, "; ")
 		}
