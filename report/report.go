@@ -14,10 +14,14 @@
 // conflicts surest first with every source's wording and line, the fact
 // matrix and the shared passages; then the articles that stand alone;
 // last, an appendix with the run's parameters and the scored pairs. The
-// arrangement is built once (story.go) for every renderer. Clusters are
-// printed in the order of [result.Result.Clusters]; nothing is read from
-// a map in iteration order and scores have a fixed precision, so
-// identical results give byte-identical output. No timestamps are printed.
+// arrangement is built once (story.go, conflict.go) for every renderer:
+// sources are listed in natural order ("27_ecb_2" before "27_ecb_10"), a
+// conflict most of many sources agree on reads summary-first with the
+// majority on one line, and the matrix of more than five sources is
+// listed by fact. Clusters are printed in the order of
+// [result.Result.Clusters]; nothing is read from a map in iteration order
+// and scores have a fixed precision, so identical results give
+// byte-identical output. No timestamps are printed.
 //
 // Article text is untrusted: every Markdown cell and heading goes through
 // [EscapeMarkdown], terminal cells lose their control characters, and the
