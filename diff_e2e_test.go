@@ -305,3 +305,52 @@ func TestDiffThreeMarkdownAndTable(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffLabelsPairsAsCompare checks, on an ECB+ event of 17 reports
+// that compare puts in one cluster, that diff calls none of their pairs
+// unrelated (a pair of one event can score low on its own: the clustering
+// joins an article to the event, not to each of its reports), and that a
+// report of another event is unrelated to all of them.
+func TestDiffLabelsPairsAsCompare(t *testing.T) {
+	docs := filepath.Join(ecbplusDir, "docs")
+	event, _ := filepath.Glob(filepath.Join(docs, "27_ecb_*.txt"))
+	other := filepath.Join(docs, "12_ecb_1.txt")
+	if len(event) == 0 {
+		t.Skipf("eval data not present in %s", docs)
+	}
+	type pairs struct {
+		Clusters []struct {
+			Documents []string
+			Pairs     []struct{ A, B, Relation string }
+		}
+	}
+	run := func(args ...string) pairs {
+		t.Helper()
+		r := runCLI(t, "", "", append([]string{args[0], "--format", "json"}, args[1:]...)...)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", args[0], r.code, r.stderr)
+		}
+		var p pairs
+		if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if c := run(append([]string{"compare"}, event...)...); len(c.Clusters) != 1 {
+		t.Fatalf("compare: %d clusters of the 27_ecb reports, want 1", len(c.Clusters))
+	}
+	d := run(append([]string{"diff", other}, event...)...)
+	unrelated := 0
+	for _, p := range d.Clusters[0].Pairs {
+		withOther := p.A == "12_ecb_1" || p.B == "12_ecb_1"
+		if got := p.Relation == "unrelated"; got != withOther {
+			t.Errorf("diff: pair %s, %s is %s", p.A, p.B, p.Relation)
+		}
+		if p.Relation == "unrelated" {
+			unrelated++
+		}
+	}
+	if unrelated != len(event) {
+		t.Errorf("diff: %d unrelated pairs, want %d (12_ecb_1 with each report)", unrelated, len(event))
+	}
+}

@@ -412,10 +412,11 @@ func itoa(n int) string {
 // Diff compares articles an editor has put together, whatever their
 // similarity: one cluster of all of them, every pair scored with the
 // measure Run uses (term weights from these articles, with the idf prior),
-// and the facts compared when opt.Facts is set. A pair below both
-// thresholds (the strong same-event threshold, 3×SameEvent, as for two
-// lone articles in Run) has the relation [result.Unrelated]: the clustering would
-// not have linked it, and the report says so. Articles are taken in ID
+// and the facts compared when opt.Facts is set. Pairs are labelled as the
+// clustering would: the articles are clustered by Run's average linkage
+// over all their pairs, and a pair it puts in two events (and that is not
+// a near-duplicate) has the relation [result.Unrelated]; a pair of one
+// event is same-event even when its own score is low. Articles are taken in ID
 // order; the result does not depend on the order of arts.
 func Diff(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	opt, err := opt.check()
@@ -431,10 +432,23 @@ func Diff(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	res.Direct = true
 	c := &res.Clusters[0]
 	c.Pairs = c.Pairs[:0]
+	// Cluster the articles as Run does, over every pair: a pair the
+	// clustering puts in two events is unrelated, whatever its own score
+	// (a pair of one event may score low: average linkage joins an
+	// article to an event, not to each of its articles).
+	var edges []edge
+	vecs := make([]vector, len(fs))
+	for i := range fs {
+		vecs[i] = fs[i].vec
+		for j := i + 1; j < len(fs); j++ {
+			edges = append(edges, edge{i, j, dot(fs[i].vec, fs[j].vec)})
+		}
+	}
+	labels := averageLink(vecs, edges, opt.SameEvent, strongFactor*opt.SameEvent, coreSize)
 	for i := range arts {
 		for j := i + 1; j < len(arts); j++ {
 			p := makePair(arts, fs, i, j, opt)
-			if p.Relation != result.NearDuplicate && p.Similarity < strongFactor*opt.SameEvent {
+			if p.Relation != result.NearDuplicate && labels[i] != labels[j] {
 				p.Relation = result.Unrelated
 			}
 			c.Pairs = append(c.Pairs, p)

@@ -445,3 +445,31 @@ func BenchmarkRun(b *testing.B) {
 		})
 	}
 }
+
+// TestDiffLabelsAsRun checks that diff labels the pairs of articles as
+// the clustering groups them: unrelated exactly when Run puts the two in
+// different events (or one is a near-duplicate of the other).
+func TestDiffLabelsAsRun(t *testing.T) {
+	arts := synthetic()
+	opt := DefaultOptions()
+	run, err := Run(arts, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	event := map[string]string{}
+	for _, c := range run.Clusters {
+		for _, d := range c.Documents {
+			event[d] = c.ID
+		}
+	}
+	diff, err := Diff(arts, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range diff.Clusters[0].Pairs {
+		apart := event[p.A] != event[p.B]
+		if got := p.Relation == result.Unrelated; got != apart && p.Relation != result.NearDuplicate {
+			t.Errorf("Diff pair %s, %s (similarity %.4f): %s; Run puts them in %s and %s", p.A, p.B, p.Similarity, p.Relation, event[p.A], event[p.B])
+		}
+	}
+}

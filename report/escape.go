@@ -193,7 +193,10 @@ func plainCell(s string) string {
 
 // truncate shortens s to at most max characters (grapheme clusters, so an
 // emoji or an accented letter is never split), ending it with "…" when it
-// was cut. White space is normalised first, as in the cells.
+// was cut. The cut falls between words when a space lies in the last
+// quarter of what is kept, so that no word is left half; a comma, colon
+// or semicolon left at the end goes too. White space is normalised first,
+// as in the cells.
 func truncate(s string, max int) string {
 	s = sanitize(s)
 	if max < 1 || len(s) <= max { // at most len(s) characters
@@ -207,8 +210,22 @@ func truncate(s string, max int) string {
 		}
 		n++
 		if n > max {
-			return strings.TrimRight(s[:cut], " ") + "…"
+			return cutAtWord(s, cut, max) + "…"
 		}
 	}
 	return s
+}
+
+// cutAtWord returns s[:cut], cut back to the end of the last whole word
+// when s[cut] is inside a word and a space lies within the last quarter
+// of max characters (bytes, which are never fewer) before cut, without
+// the spaces and the clause punctuation it then ends with.
+func cutAtWord(s string, cut, max int) string {
+	kept := s[:cut]
+	if cut < len(s) && s[cut] != ' ' && !strings.HasSuffix(kept, " ") {
+		if sp := strings.LastIndexByte(kept, ' '); sp > 0 && cut-sp <= max/4 {
+			kept = kept[:sp]
+		}
+	}
+	return strings.TrimRight(kept, " ,;:")
 }

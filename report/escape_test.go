@@ -86,6 +86,9 @@ func TestTruncate(t *testing.T) {
 		{"combining mark kept", "e\u0301e\u0301e\u0301", 2, "e\u0301…"},
 		{"whitespace normalised", "a\n\nb", 3, "a b"},
 		{"no limit", "abcdef", 0, "abcdef"},
+		{"cut between words", "the church of Sarah Palin, Alaska", 28, "the church of Sarah Palin…"},
+		{"word too far back", "a verylongwordthatgoesonandon", 12, "a verylongw…"},
+		{"cut at a space", "abcd efgh", 5, "abcd…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,7 +58,7 @@ func hostileComparison() (*result.Comparison, []string) {
 var factCases = []struct {
 	name string
 	cmp  func() (*result.Comparison, []string)
-}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"Empty", func() (*result.Comparison, []string) {
+}{{"Floods", floodComparison}, {"Hostile", hostileComparison}, {"ManySources", manyComparison}, {"Empty", func() (*result.Comparison, []string) {
 	return &result.Comparison{}, []string{"a", "b"}
 }}}
 
@@ -103,7 +103,7 @@ func TestFactsMarkdown(t *testing.T) {
 }
 
 func TestFactsTable(t *testing.T) {
-	for _, tc := range factCases[:2] {
+	for _, tc := range factCases[:3] {
 		t.Run(tc.name, func(t *testing.T) {
 			out := render(t, tbl, factsResult(tc.cmp()))
 			golden(t, ".golden.txt", out)

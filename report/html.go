@@ -66,22 +66,36 @@ type (
 		Style      template.CSS
 		Script     template.JS
 		Clusters   []htmlCluster
-		Singletons []htmlSource
+		Singletons htmlSources
 		Inputs     string
 		Params     []htmlParam
 	}
 	htmlParam   struct{ Label, Value string }
 	htmlCluster struct {
 		ID, Anchor, Heading string
-		Sources             []htmlSource
+		Sources             htmlSources
 		Compared            bool
 		Counts, Coverage    string
 		Conflicts           []htmlConflict
 		Articles            []htmlArticle
 		MatrixHeader        []string
 		Matrix              []htmlMatrixRow
-		Passages            []htmlPassage
-		Pairs               [][]string
+		// ByFact is set for many sources: the matrix is FactRows and
+		// Only instead of a column per source (see writeMarkdownByFact).
+		ByFact   bool
+		NSources int
+		FactRows []htmlFactRow
+		Only     []htmlOnly
+		Passages []htmlPassage
+		Pairs    [][]string
+	}
+	// htmlSources is a sources table: its date column only when a
+	// source has a date, its title column named as in [sourceTable].
+	htmlSources struct {
+		Date       bool
+		TitleLabel string
+		Rows       []htmlSource
+		Fold       bool // many sources: the table is folded, so that the conflicts show first
 	}
 	htmlSource struct {
 		Label, Date, Title, Href string
@@ -93,8 +107,29 @@ type (
 		Heading, About   string
 		Values           []htmlValue
 		MatrixConflictIn string
+		// Summary and Groups are set when the statements are grouped
+		// by value (see groupValues); Values then is not shown.
+		Summary []htmlSummaryPart
+		Groups  []htmlGroup
 	}
-	htmlValue struct {
+	htmlSummaryPart struct {
+		Text string
+		Em   bool
+	}
+	// htmlGroup is the statements of one value: listed one by one, or
+	// (Compact) as references, their sentences folded.
+	htmlGroup struct {
+		Value, Head string
+		Compact     bool
+		Values      []htmlValue
+		Refs        []htmlRefs
+	}
+	htmlRefs struct {
+		Label string
+		Lines []htmlLineRef
+	}
+	htmlLineRef struct{ Text, Href string }
+	htmlValue   struct {
 		Label, Value, Wording string
 		Line                  int
 		Href                  string
@@ -119,6 +154,25 @@ type (
 	htmlMatrixRow struct {
 		Fact, Kind, In string
 		Cells          [][]htmlValue
+	}
+	htmlFactRow struct {
+		Fact, Kind, In string
+		Wordings       []htmlWording
+	}
+	htmlWording struct {
+		Text string
+		Refs []htmlSourceLine
+	}
+	htmlSourceLine struct {
+		Label, Text, Href string
+	}
+	htmlOnly struct {
+		Label string
+		Kinds []htmlOnlyKind
+	}
+	htmlOnlyKind struct {
+		Label string
+		Items []htmlWording // each with its one line
 	}
 	htmlPassage struct {
 		Similarity string
@@ -165,17 +219,16 @@ func (v *view) htmlPage() *htmlPage {
 	for i, c := range v.groups {
 		p.Clusters = append(p.Clusters, v.htmlCluster(c, "e"+strconv.Itoa(i+1)))
 	}
-	p.Singletons = v.htmlSources(v.singletons...)
+	p.Singletons = htmlSourcesOf(v.singletonSources())
 	return p
 }
 
-func (v *view) htmlSources(clusters ...*result.Cluster) []htmlSource {
-	var out []htmlSource
-	for _, c := range clusters {
-		for _, s := range v.sources(c) {
-			out = append(out, htmlSource{Label: s.label, Date: orDash(sanitize(s.doc.Date)),
-				Title: sanitize(s.doc.Title), Href: linkTarget(s.doc.Link, 0), Words: wordsCell(s.doc)})
-		}
+func htmlSourcesOf(srcs []source) htmlSources {
+	t := newSourceTable(srcs)
+	out := htmlSources{Date: t.date, TitleLabel: t.header[len(t.header)-2], Fold: byFact(len(srcs))}
+	for _, s := range srcs {
+		out.Rows = append(out.Rows, htmlSource{Label: s.label, Date: orDash(sanitize(s.doc.Date)),
+			Title: sanitize(s.doc.Title), Href: linkTarget(s.doc.Link, 0), Words: wordsCell(s.doc)})
 	}
 	return out
 }
@@ -189,9 +242,9 @@ func href(r ref) string {
 
 // htmlCluster prepares one cluster; anchor prefixes its element ids.
 func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
-	hc := htmlCluster{ID: sanitize(c.ID), Anchor: anchor, Heading: v.leadTitle(c), Sources: v.htmlSources(c)}
-	hc.Pairs = pairRows(c)
 	srcs := v.sources(c)
+	hc := htmlCluster{ID: sanitize(c.ID), Anchor: anchor, Heading: v.leadTitle(c), Sources: htmlSourcesOf(srcs)}
+	hc.Pairs = pairRows(c)
 	cmp := c.Comparison
 	var conflicts []conflictItem
 	if cmp != nil {
@@ -200,9 +253,33 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		conflicts = v.conflicts(cmp, srcs)
 		for _, it := range conflicts {
 			x := htmlConflict{N: it.n, Sureness: string(it.c.Sureness), Heading: it.heading(), About: it.about}
+			statement := func(val conflictValue) htmlValue {
+				return htmlValue{Label: val.label, Value: orDash(val.value), Wording: val.wording, Line: val.line, Href: href(val.ref)}
+			}
 			for _, val := range it.values {
-				x.Values = append(x.Values, htmlValue{Label: val.label, Value: orDash(val.value), Wording: val.wording,
-					Line: val.line, Href: href(val.ref)})
+				x.Values = append(x.Values, statement(val))
+			}
+			if it.groups != nil {
+				for _, p := range summaryParts(it.c.Kind, it.groups) {
+					x.Summary = append(x.Summary, htmlSummaryPart{Text: p.text, Em: p.em})
+				}
+			}
+			for _, g := range it.groups {
+				hg := htmlGroup{Value: orDash(g.value), Head: g.groupHead(), Compact: g.compact}
+				for _, val := range g.values {
+					hg.Values = append(hg.Values, statement(val))
+				}
+				if g.compact {
+					for _, cr := range g.compactRefs() {
+						refs := htmlRefs{Label: cr.label}
+						refList([]compactRef{cr}, identity, func(r ref, text string) string {
+							refs.Lines = append(refs.Lines, htmlLineRef{Text: text, Href: href(r)})
+							return ""
+						})
+						hg.Refs = append(hg.Refs, refs)
+					}
+				}
+				x.Groups = append(x.Groups, hg)
 			}
 			hc.Conflicts = append(hc.Conflicts, x)
 		}
@@ -210,8 +287,14 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		for _, s := range srcs {
 			hc.MatrixHeader = append(hc.MatrixHeader, s.label)
 		}
-		for _, r := range v.matrix(cmp, srcs, conflicts) {
-			row := htmlMatrixRow{Fact: orDash(r.fact), Kind: string(r.kind), In: r.in}
+		rows := v.matrix(cmp, srcs, conflicts)
+		hc.NSources = len(srcs)
+		if hc.ByFact = byFact(len(srcs)); hc.ByFact {
+			hc.FactRows, hc.Only = htmlByFact(srcs, rows)
+			rows = nil
+		}
+		for _, r := range rows {
+			row := htmlMatrixRow{Fact: orDash(r.fact), Kind: r.label, In: r.in}
 			for _, items := range r.cells {
 				var cell []htmlValue
 				for _, it := range items {
@@ -238,6 +321,41 @@ func (v *view) htmlCluster(c *result.Cluster, anchor string) htmlCluster {
 		hc.Articles = append(hc.Articles, htmlArticleOf(s, cmp, anchor+"-a"+strconv.Itoa(i+1)))
 	}
 	return hc
+}
+
+// htmlByFact lays out the matrix of many sources by fact.
+func htmlByFact(srcs []source, rows []matrixRow) ([]htmlFactRow, []htmlOnly) {
+	line := func(r ref) htmlSourceLine {
+		return htmlSourceLine{Label: r.label, Text: "L" + orDash(lineCell(r.line)), Href: href(r)}
+	}
+	var facts []htmlFactRow
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		fr := htmlFactRow{Fact: r.fact, Kind: r.label, In: r.in}
+		for _, w := range r.wordings() {
+			hw := htmlWording{Text: w.text}
+			for _, x := range w.refs {
+				hw.Refs = append(hw.Refs, line(x))
+			}
+			fr.Wordings = append(fr.Wordings, hw)
+		}
+		facts = append(facts, fr)
+	}
+	var only []htmlOnly
+	for _, o := range onlyBySource(rows, srcs) {
+		ho := htmlOnly{Label: o.label}
+		for _, k := range o.kinds {
+			hk := htmlOnlyKind{Label: k.label}
+			for _, it := range k.items {
+				hk.Items = append(hk.Items, htmlWording{Text: it.text, Refs: []htmlSourceLine{line(it.ref)}})
+			}
+			ho.Kinds = append(ho.Kinds, hk)
+		}
+		only = append(only, ho)
+	}
+	return facts, only
 }
 
 // A mark is a highlighted byte range of an article's title or text.

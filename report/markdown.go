@@ -56,7 +56,7 @@ func writeMarkdown(ew *errWriter, v *view) error {
 	ew.printf("\n## Articles that stand alone\n")
 	if len(v.singletons) == 0 {
 		ew.printf("\nNo article stands alone.\n")
-	} else if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(v.singletons...)); err != nil {
+	} else if err := writeMarkdownSources(ew, v.singletonSources()); err != nil {
 		return err
 	}
 
@@ -93,7 +93,7 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 	}
 	ew.printf("\n## %s\n", heading)
 	srcs := v.sources(c)
-	if err := writeEscapedMarkdownTable(ew, sourceHeader, sourceAlign, v.markdownSourceRows(c)); err != nil {
+	if err := writeMarkdownSources(ew, srcs); err != nil {
 		return err
 	}
 	cmp := c.Comparison
@@ -112,18 +112,37 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		if it.about != "" {
 			ew.printf(" — %s", escapeInline(it.about))
 		}
-		ew.printf("\n")
-		for _, x := range it.values {
-			ew.printf("   - %s, %s: **%s** — %s\n", EscapeMarkdown(x.label), markdownLine(x.ref),
-				escapeCell(x.value), escapeCell(x.wording))
+		if it.groups == nil {
+			ew.printf("\n")
+			for _, x := range it.values {
+				writeMarkdownStatement(ew, x)
+			}
+			continue
+		}
+		// A hard line break (a backslash) keeps the summary in the item.
+		ew.printf("\\\n   %s\n", summaryOf(it.c.Kind, it.groups, markdownEm, EscapeMarkdown))
+		for _, g := range it.groups {
+			if !g.compact {
+				for _, x := range g.values {
+					writeMarkdownStatement(ew, x)
+				}
+				continue
+			}
+			ew.printf("   - **%s** — %s: %s\n", escapeCell(orDash(g.value)), EscapeMarkdown(g.groupHead()),
+				refList(g.compactRefs(), EscapeMarkdown, markdownLineText))
 		}
 	}
 
 	ew.printf("\n### Fact matrix\n")
 	rows := v.matrix(cmp, srcs, conflicts)
-	if len(rows) == 0 {
+	switch {
+	case len(rows) == 0:
 		ew.printf("\nNo facts extracted.\n")
-	} else {
+	case byFact(len(srcs)):
+		if err := writeMarkdownByFact(ew, srcs, rows); err != nil {
+			return err
+		}
+	default:
 		header := []string{"Fact", "Kind", "In"}
 		align := []string{"", "", ""}
 		for _, s := range srcs {
@@ -131,7 +150,7 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		}
 		var cells [][]string
 		for _, r := range rows {
-			row := []string{escapeCell(r.fact), escapeCell(string(r.kind)), escapeCell(r.in)}
+			row := []string{escapeCell(r.fact), escapeCell(r.label), escapeCell(r.in)}
 			for _, items := range r.cells {
 				parts := make([]string, len(items))
 				for i, it := range items {
@@ -164,6 +183,76 @@ func writeMarkdownCluster(ew *errWriter, v *view, c *result.Cluster) error {
 		}
 	}
 	return nil
+}
+
+// writeMarkdownByFact writes the fact matrix of many sources by fact: a
+// row per aligned fact with its wordings, each followed by the sources
+// that use it, then a row per source with what it alone states.
+func writeMarkdownByFact(ew *errWriter, srcs []source, rows []matrixRow) error {
+	refs := func(rs []ref, label bool) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = markdownLineText(r, "L"+orDash(lineCell(r.line)))
+			if label {
+				parts[i] = EscapeMarkdown(r.label) + " " + parts[i]
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	ew.printf("\n%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (L12: line 12).\n", len(srcs))
+	var cells [][]string
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		ws := r.wordings()
+		parts := make([]string, len(ws))
+		for i, w := range ws {
+			parts[i] = escapeInline(w.text) + ": " + refs(w.refs, true)
+		}
+		cells = append(cells, []string{escapeCell(r.fact), escapeCell(r.label), escapeCell(r.in), strings.Join(parts, "; ")})
+	}
+	if len(cells) > 0 {
+		if err := writeEscapedMarkdownTable(ew, []string{"Fact", "Kind", "In", "As written, by source and line"}, nil, cells); err != nil {
+			return err
+		}
+	}
+	only := onlyBySource(rows, srcs)
+	if len(only) == 0 {
+		return nil
+	}
+	ew.printf("\n**Stated by one source only**, by source:\n")
+	cells = cells[:0]
+	for _, o := range only {
+		kinds := make([]string, len(o.kinds))
+		for i, k := range o.kinds {
+			items := make([]string, len(k.items))
+			for j, it := range k.items {
+				items[j] = escapeInline(it.text) + " (" + refs([]ref{it.ref}, false) + ")"
+			}
+			kinds[i] = "*" + escapeInline(k.label) + ":* " + strings.Join(items, "; ")
+		}
+		cells = append(cells, []string{escapeCell(o.label), strings.Join(kinds, " · ")})
+	}
+	return writeEscapedMarkdownTable(ew, []string{"Source", "Facts no other source states"}, nil, cells)
+}
+
+// writeMarkdownStatement writes one statement of a conflict: its source,
+// line, value and wording.
+func writeMarkdownStatement(ew *errWriter, x conflictValue) {
+	ew.printf("   - %s, %s: **%s** — %s\n", EscapeMarkdown(x.label), markdownLine(x.ref),
+		escapeCell(orDash(x.value)), escapeCell(x.wording))
+}
+
+// markdownEm is a value in a summary: escaped, in italics.
+func markdownEm(s string) string { return "*" + escapeInline(s) + "*" }
+
+// markdownLineText is text linked to the line of r when it has a link.
+func markdownLineText(r ref, text string) string {
+	if r.link == "" || r.line <= 0 {
+		return text
+	}
+	return "[" + text + "](" + linkTarget(r.link, r.line) + ")"
 }
 
 // markdownLine is a line reference, "line 12", linked to the article's
@@ -215,22 +304,30 @@ func markdownDiff(ops []diffOp) string {
 	return strings.Join(parts, " ")
 }
 
-// markdownSourceRows are the rows of the sources table of a cluster (or
-// of the clusters of one given, for the singletons), already escaped: the
-// outlet linked to the article's file.
-func (v *view) markdownSourceRows(clusters ...*result.Cluster) [][]string {
-	var rows [][]string
-	for _, c := range clusters {
-		for _, s := range v.sources(c) {
-			label := escapeCell(s.label)
-			if s.doc.Link != "" {
-				label = "[" + label + "](" + linkTarget(s.doc.Link, 0) + ")"
-			}
-			rows = append(rows, []string{label, escapeCell(s.doc.Date),
-				escapeCell(truncate(s.doc.Title, markdownTitleWidth)), wordsCell(s.doc)})
+// writeMarkdownSources writes the table of srcs (see [sourceTable]),
+// each outlet linked to the article's file.
+func writeMarkdownSources(w io.Writer, srcs []source) error {
+	t := newSourceTable(srcs)
+	rows := make([][]string, len(srcs))
+	for i, s := range srcs {
+		row := t.row(s, markdownTitleWidth)
+		for j := range row {
+			row[j] = escapeCell(row[j])
 		}
+		if s.doc.Link != "" {
+			row[0] = "[" + row[0] + "](" + linkTarget(s.doc.Link, 0) + ")"
+		}
+		rows[i] = row
 	}
-	return rows
+	return writeEscapedMarkdownTable(w, escapeCells(t.header), t.align, rows)
+}
+
+func escapeCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = escapeCell(c)
+	}
+	return out
 }
 
 // writeMarkdownTable writes a GitHub-flavoured Markdown table: a blank line,

@@ -14,10 +14,14 @@
 // conflicts surest first with every source's wording and line, the fact
 // matrix and the shared passages; then the articles that stand alone;
 // last, an appendix with the run's parameters and the scored pairs. The
-// arrangement is built once (story.go) for every renderer. Clusters are
-// printed in the order of [result.Result.Clusters]; nothing is read from
-// a map in iteration order and scores have a fixed precision, so
-// identical results give byte-identical output. No timestamps are printed.
+// arrangement is built once (story.go, conflict.go) for every renderer:
+// sources are listed in natural order ("27_ecb_2" before "27_ecb_10"), a
+// conflict most of many sources agree on reads summary-first with the
+// majority on one line, and the matrix of more than five sources is
+// listed by fact. Clusters are printed in the order of
+// [result.Result.Clusters]; nothing is read from a map in iteration order
+// and scores have a fixed precision, so identical results give
+// byte-identical output. No timestamps are printed.
 //
 // Article text is untrusted: every Markdown cell and heading goes through
 // [EscapeMarkdown], terminal cells lose their control characters, and the
@@ -32,6 +36,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/storydiff/storydiff/result"
 )
@@ -82,14 +87,24 @@ func (v *view) doc(id string) *result.Document {
 	return &result.Document{ID: id}
 }
 
-// leadTitle is the title of the cluster's first document that has one.
+// leadTitle names a cluster: the title of its first source (in the order
+// of [view.sources]) that reads as a headline (see [titleHeader]), else
+// the first title.
 func (v *view) leadTitle(c *result.Cluster) string {
-	for _, id := range c.Documents {
-		if t := sanitize(v.doc(id).Title); t != "" {
+	first := ""
+	for _, s := range v.sources(c) {
+		t := sanitize(s.doc.Title)
+		if t == "" {
+			continue
+		}
+		if s.doc.TitleLine <= 0 || readsAsHeadline(t) {
 			return t
 		}
+		if first == "" {
+			first = t
+		}
 	}
-	return ""
+	return first
 }
 
 // relationMix summarises the relations of a cluster's pairs, such as
@@ -125,14 +140,12 @@ func relationMix(c *result.Cluster) string {
 // Cells are raw text: each renderer escapes or cleans them.
 var (
 	summaryHeader = []string{"event", "sources", "conflicts", "lead title"}
-	sourceHeader  = []string{"Source", "Date", "Headline", "Words"}
 	pairHeader    = []string{"a", "b", "similarity", "jaccard", "relation"}
 )
 
 // Column alignments of the report's tables: numbers to the right.
 var (
 	summaryAlign = []string{"", "right", "right", ""}
-	sourceAlign  = []string{"", "", "", "right"}
 	pairAlign    = []string{"", "", "right", "right", ""}
 )
 
@@ -174,15 +187,110 @@ func (v *view) summaryRows(titleWidth int) [][]string {
 	return rows
 }
 
-// sourceRows are the rows of the sources table of clusters, raw.
-func (v *view) sourceRows(titleWidth int, clusters ...*result.Cluster) [][]string {
-	var rows [][]string
-	for _, c := range clusters {
-		for _, s := range v.sources(c) {
-			rows = append(rows, []string{s.label, s.doc.Date, truncate(s.doc.Title, titleWidth), wordsCell(s.doc)})
-		}
+// singletonSources returns the articles that stand alone, as sources in
+// the order of [view.sources].
+func (v *view) singletonSources() []source {
+	var ids []string
+	for _, c := range v.singletons {
+		ids = append(ids, c.Documents...)
+	}
+	return v.sources(&result.Cluster{Documents: ids})
+}
+
+// A sourceTable says which columns a table of sources has: Source, Date
+// only when one of them has a date, the title column named for what the
+// titles are (see [titleHeader]), and Words.
+type sourceTable struct {
+	header, align []string
+	date          bool
+}
+
+func newSourceTable(srcs []source) sourceTable {
+	t := sourceTable{header: []string{"Source"}, align: []string{""}}
+	t.date = slices.ContainsFunc(srcs, func(s source) bool { return sanitize(s.doc.Date) != "" })
+	if t.date {
+		t.header, t.align = append(t.header, "Date"), append(t.align, "")
+	}
+	t.header = append(t.header, titleHeader(srcs), "Words")
+	t.align = append(t.align, "", "right")
+	return t
+}
+
+// row is the row of s: its label, date (when the table has the column),
+// title cut to titleWidth and length, raw.
+func (t sourceTable) row(s source, titleWidth int) []string {
+	row := []string{s.label}
+	if t.date {
+		row = append(row, s.doc.Date)
+	}
+	return append(row, truncate(s.doc.Title, titleWidth), wordsCell(s.doc))
+}
+
+// rows are the rows of the table of srcs, raw.
+func (t sourceTable) rows(srcs []source, titleWidth int) [][]string {
+	rows := make([][]string, len(srcs))
+	for i, s := range srcs {
+		rows[i] = t.row(s, titleWidth)
 	}
 	return rows
+}
+
+// titleHeader names the column of the sources' titles for what it holds.
+// A title given as such (a Title header, front matter, the page's or the
+// record's title) is a headline; so is the first line of a text file that
+// reads as one. The first line of a text file that reads as a sentence
+// (it ends with a full stop, or runs past maxHeadlineWords words) is not:
+// when some are, the column is "First line" (or "Headline or first line"
+// when some titles were given as such).
+func titleHeader(srcs []source) string {
+	given, sentences := false, false
+	for _, s := range srcs {
+		t := sanitize(s.doc.Title)
+		switch {
+		case t == "":
+		case s.doc.TitleLine <= 0:
+			given = true
+		case !readsAsHeadline(t):
+			sentences = true
+		}
+	}
+	switch {
+	case !sentences:
+		return "Headline"
+	case given:
+		return "Headline or first line"
+	}
+	return "First line"
+}
+
+// A first line is taken for a headline when it has from minHeadlineWords
+// words (with letters) to maxHeadlineWords words.
+const (
+	minHeadlineWords = 3
+	maxHeadlineWords = 20
+)
+
+// readsAsHeadline reports whether a first line reads as a headline rather
+// than as the opening sentence or a dateline: headlines do not end with a
+// full stop (an ellipsis aside), are short, and have words.
+func readsAsHeadline(t string) bool {
+	fields := strings.Fields(t)
+	if len(fields) > maxHeadlineWords {
+		return false
+	}
+	// A dateline ("May 2, 2013, 1:12 PM") is no headline: it has hardly
+	// any words.
+	words := 0
+	for _, f := range fields {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	if words < minHeadlineWords {
+		return false
+	}
+	t = strings.TrimRight(t, `"'”’)`)
+	return !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "...")
 }
 
 // wordsCell is the length of a document, "" when the result does not
@@ -194,11 +302,23 @@ func wordsCell(d *result.Document) string {
 	return strconv.Itoa(d.Words)
 }
 
+// pairRows are the rows of the pairs of c: each pair's ids in natural
+// order, the pairs sorted by them (see [naturalCompare]).
 func pairRows(c *result.Cluster) [][]string {
 	rows := make([][]string, 0, len(c.Pairs))
 	for _, p := range c.Pairs {
-		rows = append(rows, []string{p.A, p.B, score(p.Similarity), score(p.Jaccard), string(p.Relation)})
+		a, b := p.A, p.B
+		if naturalCompare(b, a) < 0 {
+			a, b = b, a
+		}
+		rows = append(rows, []string{a, b, score(p.Similarity), score(p.Jaccard), string(p.Relation)})
 	}
+	slices.SortStableFunc(rows, func(x, y []string) int {
+		if c := naturalCompare(x[0], y[0]); c != 0 {
+			return c
+		}
+		return naturalCompare(x[1], y[1])
+	})
 	return rows
 }
 
@@ -212,7 +332,8 @@ type param struct{ label, value string }
 // the input paths are listed (up to maxInputs) as separate items.
 func (v *view) params() (inputs []string, more int, ps []param) {
 	res := v.res
-	inputs = res.Inputs
+	inputs = slices.Clone(res.Inputs)
+	slices.SortStableFunc(inputs, naturalCompare)
 	if len(inputs) > maxInputs {
 		inputs, more = inputs[:maxInputs], len(inputs)-maxInputs
 	}

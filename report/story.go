@@ -21,7 +21,11 @@ type source struct {
 	label string // outlet, else the article id; the id is added when two articles share an outlet
 }
 
-// sources returns the articles of c in cluster order with their labels.
+// sources returns the articles of c with their labels, in natural order
+// of label then id (see [naturalCompare]): "27_ecb_2" before "27_ecb_10".
+// Every list of a cluster's sources (the sources table, a conflict's
+// statements, the matrix columns, the articles of the review page)
+// follows this order.
 func (v *view) sources(c *result.Cluster) []source {
 	out := make([]source, len(c.Documents))
 	outlets := map[string]int{}
@@ -41,7 +45,37 @@ func (v *view) sources(c *result.Cluster) []source {
 			out[i].label = name
 		}
 	}
+	slices.SortStableFunc(out, func(a, b source) int {
+		if c := naturalCompare(a.label, b.label); c != 0 {
+			return c
+		}
+		return naturalCompare(a.doc.ID, b.doc.ID)
+	})
 	return out
+}
+
+// sourceOrder returns a comparison of document ids by their place in srcs
+// (ids not in srcs last, in natural order).
+func sourceOrder(srcs []source) func(a, b string) int {
+	pos := make(map[string]int, len(srcs))
+	for i, s := range srcs {
+		if _, dup := pos[s.doc.ID]; !dup {
+			pos[s.doc.ID] = i
+		}
+	}
+	return func(a, b string) int {
+		pa, oka := pos[a]
+		pb, okb := pos[b]
+		switch {
+		case oka && okb:
+			return pa - pb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return naturalCompare(a, b)
+	}
 }
 
 // labelOf returns the label of the source with id doc, or doc itself.
@@ -82,8 +116,8 @@ var (
 )
 
 // conflictCounts says how many conflicts there are by sureness and by
-// kind: "3 conflicts to check: 2 high, 1 medium (2 attribution, 1
-// spelling)", or "No conflict among the facts compared."
+// kind: "3 conflicts to check, by sureness 2 high, 1 medium; by kind 2
+// attribution, 1 spelling.", or "No conflict among the facts compared."
 func conflictCounts(cmp *result.Comparison) string {
 	if cmp == nil {
 		return ""
@@ -118,7 +152,7 @@ func conflictCounts(cmp *result.Comparison) string {
 	if k := count(func(c result.Conflict) bool { return !slices.Contains(conflictKindOrder, c.Kind) }); k > 0 {
 		kinds = append(kinds, fmt.Sprintf("%d other", k))
 	}
-	return fmt.Sprintf("%d %s to check: %s (%s).", n, plural(n, "conflict", "conflicts"),
+	return fmt.Sprintf("%d %s to check, by sureness %s; by kind %s.", n, plural(n, "conflict", "conflicts"),
 		strings.Join(sure, ", "), strings.Join(kinds, ", "))
 }
 
@@ -148,12 +182,19 @@ type conflictItem struct {
 	c      *result.Conflict
 	about  string // what is at stake, cut to factCellWidth
 	values []conflictValue
+	// groups are the values grouped by value, minority first, when there
+	// are too many statements to list one by one (see groupValues).
+	groups []valueGroup
 }
 
 type conflictValue struct {
 	ref
 	value, wording string // as written; wording cut to factWordingWidth
 }
+
+// maxMatrixColumns is the most sources the fact matrix gives a column
+// each; with more, it lists each fact's sources by wording instead.
+const maxMatrixColumns = 5
 
 // Widths (in characters) at which text is cut.
 const (
@@ -164,6 +205,7 @@ const (
 )
 
 func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
+	order := sourceOrder(srcs)
 	out := make([]conflictItem, len(cmp.Conflicts))
 	for i := range cmp.Conflicts {
 		c := &cmp.Conflicts[i]
@@ -172,17 +214,24 @@ func (v *view) conflicts(cmp *result.Comparison, srcs []source) []conflictItem {
 			it.values = append(it.values, conflictValue{ref: v.ref(srcs, x.Doc, x.Line),
 				value: sanitize(x.Value), wording: truncate(x.Wording, factWordingWidth)})
 		}
+		slices.SortStableFunc(it.values, func(a, b conflictValue) int {
+			if c := order(a.doc, b.doc); c != 0 {
+				return c
+			}
+			return a.line - b.line
+		})
+		it.groups = groupValues(it.values)
 		out[i] = it
 	}
 	return out
 }
 
-// heading is the first line of a conflict: "Attribution, high: credited
-// to different named speakers".
+// heading is the first line of a conflict: "Attribution, high sureness:
+// credited to different named speakers".
 func (it conflictItem) heading() string {
 	h := capitalize(string(it.c.Kind))
 	if it.c.Sureness != "" {
-		h += ", " + string(it.c.Sureness)
+		h += ", " + string(it.c.Sureness) + " sureness"
 	}
 	if r := sanitize(it.c.Reason); r != "" {
 		h += ": " + r
@@ -202,6 +251,7 @@ func capitalize(s string) string {
 type matrixRow struct {
 	fact      string // fact id; "" for an only row
 	kind      result.FactKind
+	label     string // the kind as shown
 	only      bool
 	in        string       // "2/3", "2/3, conflict 1", "only"
 	cells     [][]cellItem // per source, in source order
@@ -235,23 +285,35 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 			kinds = append(kinds, f.Kind)
 		}
 	}
+	speakers := namedSpeakers(cmp)
 	var rows []matrixRow
 	for _, kind := range kinds {
-		only := matrixRow{kind: kind, only: true, in: "only", cells: make([][]cellItem, len(srcs))}
+		// A "person" the result shows no sign of being one is shown as a
+		// name: its only row is apart from the people's.
+		only := matrixRow{kind: kind, label: string(kind), only: true, in: "only", cells: make([][]cellItem, len(srcs))}
+		onlyNames := matrixRow{kind: kind, label: result.KindName, only: true, in: "only", cells: make([][]cellItem, len(srcs))}
 		for i := range cmp.Facts {
 			f := &cmp.Facts[i]
 			if f.Kind != kind {
 				continue
 			}
+			label := string(kind)
+			if kind == result.KindPerson && !knownPerson(f, speakers) {
+				label = result.KindName
+			}
 			if single[f.ID] || len(f.Mentions) == 1 {
+				o := &only
+				if label == result.KindName {
+					o = &onlyNames
+				}
 				for _, m := range f.Mentions {
 					if k := sourceIndex(srcs, m.Doc); k >= 0 {
-						only.cells[k] = append(only.cells[k], cellItem{mentionText(f, &m, onlyItemWidth), v.ref(srcs, m.Doc, m.Line)})
+						o.cells[k] = append(o.cells[k], cellItem{mentionText(f, &m, onlyItemWidth), v.ref(srcs, m.Doc, m.Line)})
 					}
 				}
 				continue
 			}
-			row := matrixRow{fact: f.ID, kind: kind, cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
+			row := matrixRow{fact: f.ID, kind: kind, label: label, cells: make([][]cellItem, len(srcs)), conflicts: conflictsOf[f.ID]}
 			n := 0
 			for k, s := range srcs {
 				if m := f.MentionOf(s.doc.ID); m != nil {
@@ -265,14 +327,81 @@ func (v *view) matrix(cmp *result.Comparison, srcs []source, conflicts []conflic
 			}
 			rows = append(rows, row)
 		}
-		for _, c := range only.cells {
-			if len(c) > 0 {
-				rows = append(rows, only)
-				break
+		for _, o := range []matrixRow{only, onlyNames} {
+			if slices.ContainsFunc(o.cells, func(c []cellItem) bool { return len(c) > 0 }) {
+				rows = append(rows, o)
 			}
 		}
 	}
 	return rows
+}
+
+// namedSpeakers are the speakers the comparison's quotes name, folded.
+func namedSpeakers(cmp *result.Comparison) []string {
+	var out []string
+	for _, f := range cmp.Facts {
+		if f.Kind != result.KindQuote {
+			continue
+		}
+		for _, m := range f.Mentions {
+			if m.SpeakerHow != "named" {
+				continue
+			}
+			for _, sp := range []string{m.Speaker, m.SpeakerAs} {
+				if sp = strings.ToLower(sanitize(sp)); sp != "" && !slices.Contains(out, sp) {
+					out = append(out, sp)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// knownPerson reports whether the result shows a fact the extractor typed
+// as a person to be one: a mention gives a role ("Kremlin spokesman"), or
+// a quote names it as its speaker (the whole name, or a name of two words
+// or more within the attribution as written). The extractor also types
+// as people capitalised words it knows nothing of ("Web", "Windows
+// Update"); those are shown as names.
+func knownPerson(f *result.Fact, speakers []string) bool {
+	names := []string{strings.ToLower(sanitize(f.Text))}
+	for _, m := range f.Mentions {
+		if sanitize(m.Role) != "" {
+			return true
+		}
+		for _, n := range []string{m.Text, m.Name} {
+			if n = strings.ToLower(sanitize(n)); n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	for _, sp := range speakers {
+		for _, n := range names {
+			if sp == n || (strings.Contains(n, " ") && containsWords(sp, n)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWords reports whether s holds the words of w as whole words.
+func containsWords(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c >= 0x80
 }
 
 func sourceIndex(srcs []source, doc string) int {
@@ -307,14 +436,36 @@ type passageCopy struct {
 }
 
 func (v *view) passages(cmp *result.Comparison, srcs []source) []passage {
-	out := make([]passage, 0, len(cmp.SharedPassages))
+	order := sourceOrder(srcs)
+	byPlace := func(a, b result.PassageMention) int {
+		if c := order(a.Doc, b.Doc); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	}
+	// The copies in source order, each after the first marked against it;
+	// the passages in the order of their first copies.
+	var sorted [][]result.PassageMention
+	var sims []float64
 	for _, p := range cmp.SharedPassages {
 		if len(p.Mentions) == 0 {
 			continue
 		}
-		first := truncate(p.Mentions[0].Text, factWordingWidth)
-		ps := passage{similarity: score(p.Similarity)}
-		for i, m := range p.Mentions {
+		ms := slices.Clone(p.Mentions)
+		slices.SortStableFunc(ms, byPlace)
+		sorted, sims = append(sorted, ms), append(sims, p.Similarity)
+	}
+	idx := make([]int, len(sorted))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return byPlace(sorted[a][0], sorted[b][0]) })
+	out := make([]passage, 0, len(sorted))
+	for _, k := range idx {
+		ms := sorted[k]
+		first := truncate(ms[0].Text, factWordingWidth)
+		ps := passage{similarity: score(sims[k])}
+		for i, m := range ms {
 			text := truncate(m.Text, factWordingWidth)
 			var d []diffOp
 			if i == 0 {
@@ -334,4 +485,78 @@ func lineCell(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// A matrix of more than maxMatrixColumns sources is listed by fact: a row
+// per fact with its wordings, each followed by the sources that use it;
+// and the facts only one source states, a row per source.
+
+// byFact reports whether the matrix of n sources is listed by fact.
+func byFact(n int) bool { return n > maxMatrixColumns }
+
+// A wording is how some sources state a fact, and where.
+type wording struct {
+	text string
+	refs []ref // in source order
+}
+
+// wordings groups the cells of an aligned fact's row by wording: the
+// wording most sources use first, ties in source order.
+func (r matrixRow) wordings() []wording {
+	var out []wording
+	for _, items := range r.cells {
+		for _, it := range items {
+			k := slices.IndexFunc(out, func(w wording) bool { return w.text == it.text })
+			if k < 0 {
+				out = append(out, wording{text: it.text})
+				k = len(out) - 1
+			}
+			out[k].refs = append(out[k].refs, it.ref)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b wording) int { return len(b.refs) - len(a.refs) })
+	return out
+}
+
+// An onlySource is what one source alone states, by kind.
+type onlySource struct {
+	source
+	kinds []onlyKind
+}
+
+type onlyKind struct {
+	kind  result.FactKind
+	label string // the row's kind label, plural: "figures", "people", "names"
+	items []cellItem
+}
+
+// onlyBySource turns the only rows of a matrix into a list by source
+// (sources stating nothing alone left out).
+func onlyBySource(rows []matrixRow, srcs []source) []onlySource {
+	var out []onlySource
+	for k, s := range srcs {
+		o := onlySource{source: s}
+		for _, r := range rows {
+			if r.only && len(r.cells[k]) > 0 {
+				o.kinds = append(o.kinds, onlyKind{kind: r.kind, label: kindPlural(r.label), items: r.cells[k]})
+			}
+		}
+		if len(o.kinds) > 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// kindPlural names the facts of a kind label: "figures", "people".
+func kindPlural(label string) string {
+	switch label {
+	case result.KindPerson:
+		return "people"
+	case result.KindOrganization:
+		return "organisations"
+	case "":
+		return "other facts"
+	}
+	return label + "s"
 }

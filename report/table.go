@@ -71,7 +71,7 @@ func writeTable(ew *errWriter, v *view, width int) error {
 	ew.printf("\nArticles that stand alone\n")
 	if len(v.singletons) == 0 {
 		ew.printf("\nNo article stands alone.\n")
-	} else if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, v.singletons...), width); err != nil {
+	} else if err := writeTextSources(ew, v.singletonSources(), width); err != nil {
 		return err
 	}
 
@@ -108,7 +108,7 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 	}
 	ew.printf("\n%s", wrapParagraph(heading, width, "  "))
 	srcs := v.sources(c)
-	if err := writeTextTableWidth(ew, sourceHeader, sourceAlign, v.sourceRows(textTitleWidth, c), width); err != nil {
+	if err := writeTextSources(ew, srcs, width); err != nil {
 		return err
 	}
 	cmp := c.Comparison
@@ -130,9 +130,31 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 			head += " — " + it.about
 		}
 		ew.printf("%s", wrapParagraph(head, width, indent))
-		for _, x := range it.values {
+		statement := func(x conflictValue) {
 			ew.printf("%s", wrapParagraph(indent+"* "+x.label+", "+textLine(x.line)+": "+orDash(x.value), width, indent+"  "))
 			ew.printf("%s", wrapParagraph(indent+"  "+orDash(x.wording), width, indent+"  "))
+		}
+		if it.groups == nil {
+			for _, x := range it.values {
+				statement(x)
+			}
+			continue
+		}
+		quote := func(s string) string { return "“" + s + "”" }
+		ew.printf("%s", wrapParagraph(indent+summaryOf(it.c.Kind, it.groups, quote, identity), width, indent))
+		for _, g := range it.groups {
+			if !g.compact {
+				for _, x := range g.values {
+					statement(x)
+				}
+				continue
+			}
+			refs := make([]string, len(g.values))
+			for i, x := range g.values {
+				refs[i] = x.label + ":" + orDash(lineCell(x.line))
+			}
+			ew.printf("%s", wrapParagraph(indent+"* "+orDash(g.value)+", "+g.groupHead()+" (source:line): "+
+				strings.Join(refs, ", "), width, indent+"  "))
 		}
 	}
 
@@ -166,10 +188,45 @@ func writeTableCluster(ew *errWriter, v *view, c *result.Cluster, width int) err
 	return nil
 }
 
+// writeTextSources writes the table of srcs (see [sourceTable]). A title
+// longer than textTitleWidth is cut to what fits on one line beside the
+// other columns, so that no title is both cut and wrapped.
+func writeTextSources(w io.Writer, srcs []source, width int) error {
+	t := newSourceTable(srcs)
+	rows := t.rows(srcs, textTitleWidth)
+	title := len(t.header) - 2
+	fit := width - overhead(len(t.header))
+	for c := range t.header {
+		if c == title {
+			continue
+		}
+		colw := displayWidth(t.header[c])
+		for _, r := range rows {
+			colw = max(colw, displayWidth(plainCell(r[c])))
+		}
+		fit -= colw
+	}
+	fit = min(max(fit, minTitleFit), textTitleWidth)
+	for i, s := range srcs {
+		// A title that is cut anyway is cut to one line; a shorter one
+		// is shown whole, wrapped if it must be.
+		if t := sanitize(s.doc.Title); displayWidth(t) > textTitleWidth {
+			rows[i][title] = truncate(t, fit)
+		}
+	}
+	return writeTextTableWidth(w, t.header, t.align, rows, width)
+}
+
+// minTitleFit is the narrowest a title is cut to in a terminal table.
+const minTitleFit = 20
+
+func identity(s string) string { return s }
+
 func textLine(n int) string { return "line " + orDash(lineCell(n)) }
 
-// writeTextMatrix writes the fact matrix with a column per source when
-// they fit in width, and with a row per source and fact otherwise. The
+// writeTextMatrix writes the fact matrix of many sources by fact (see
+// [writeMarkdownByFact]); of a few, with a column per source when they
+// fit in width, and with a row per source and fact otherwise. The
 // first column says which fact, its kind, and how many sources state it:
 // "F2 figure 2/3, conflict 1", or "figure, only".
 func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) error {
@@ -182,11 +239,14 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 	}
 	fact := func(r matrixRow) string {
 		if r.only {
-			return string(r.kind) + ", only"
+			return r.label + ", only"
 		}
-		return r.fact + " " + string(r.kind) + " " + r.in
+		return r.fact + " " + r.label + " " + r.in
 	}
 	const factColumn, sourceColumn = 16, 20 // widest, when columns must narrow
+	if byFact(len(srcs)) {
+		return writeTextByFact(w, srcs, rows, width, fact, factColumn, sourceColumn)
+	}
 	if overhead(1+len(srcs))+factColumn+len(srcs)*minSourceColumn <= width {
 		header := []string{"Fact"}
 		for _, s := range srcs {
@@ -217,6 +277,61 @@ func writeTextMatrix(w io.Writer, srcs []source, rows []matrixRow, width int) er
 		}
 	}
 	return writeTextTableFit(w, []string{"Fact", "Source", "As written"}, nil, []int{factColumn, sourceColumn}, table, width)
+}
+
+// writeTextByFact writes the fact matrix of many sources by fact: a row
+// per aligned fact with its wordings and the sources using each, then a
+// row per source with what it alone states.
+func writeTextByFact(w io.Writer, srcs []source, rows []matrixRow, width int, fact func(matrixRow) string, factColumn, sourceColumn int) error {
+	// A reference is source:line, as grep gives it, so that no wrap
+	// parts a source from its line.
+	refs := func(rs []ref) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = r.label + ":" + orDash(lineCell(r.line))
+		}
+		return strings.Join(parts, ", ")
+	}
+	var table [][]string
+	for _, r := range rows {
+		if r.only {
+			continue
+		}
+		ws := r.wordings()
+		parts := make([]string, len(ws))
+		for i, x := range ws {
+			parts[i] = x.text + " — " + refs(x.refs)
+		}
+		table = append(table, []string{fact(r), strings.Join(parts, "; ")})
+	}
+	if len(table) > 0 {
+		if _, err := fmt.Fprintf(w, "\n%s", wrapParagraph(fmt.Sprintf("%d sources are too many for a column each: each fact gives its wordings, the most used first, each with the sources that use it and their lines (source:line).", len(srcs)), width, "")); err != nil {
+			return err
+		}
+		if err := writeTextTableFit(w, []string{"Fact", "As written, by source and line"}, nil, []int{factColumn}, table, width); err != nil {
+			return err
+		}
+	}
+	only := onlyBySource(rows, srcs)
+	if len(only) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "\nStated by one source only, by source:\n"); err != nil {
+		return err
+	}
+	table = table[:0]
+	for _, o := range only {
+		kinds := make([]string, len(o.kinds))
+		for i, k := range o.kinds {
+			items := make([]string, len(k.items))
+			for j, it := range k.items {
+				items[j] = it.text + " (" + textLine(it.line) + ")"
+			}
+			kinds[i] = k.label + ": " + strings.Join(items, "; ")
+		}
+		table = append(table, []string{o.label, strings.Join(kinds, " · ")})
+	}
+	return writeTextTableFit(w, []string{"Source", "Facts no other source states"}, nil, []int{sourceColumn}, table, width)
 }
 
 // textDiff writes a word diff as git's --word-diff=plain does.

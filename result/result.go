@@ -17,7 +17,7 @@ type Relation string
 const (
 	NearDuplicate Relation = "near-duplicate" // the same text, lightly edited
 	SameEvent     Relation = "same-event"     // independent reports of one event
-	Unrelated     Relation = "unrelated"      // diff only: two articles the clustering would not link
+	Unrelated     Relation = "unrelated"      // diff only: two articles the clustering puts in different events
 )
 
 // Document is the JSON and report view of one article.

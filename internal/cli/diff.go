@@ -10,8 +10,8 @@ by the clustering): the conflicts to check (quotes attributed to different
 speakers, incompatible figures and dates, names spelled differently), the
 fact matrix, what only one source reports, and the passages several share
 near-verbatim. Each PATH is a file, a JSON Lines file or a directory; all
-the articles they hold are compared together. Pairs the clustering would not
-link are marked "unrelated".`
+the articles they hold are compared together. Pairs the clustering puts in
+different events are marked "unrelated".`
 
 func runDiff(args []string, env *Env) int {
 	c := newClusterCommand("diff", "A B [C ...]", diffHelp, resultRenderers, env, nil)
