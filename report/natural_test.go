@@ -155,3 +155,25 @@ func TestPassagesOrder(t *testing.T) {
 		t.Errorf("passages = %q, want %q", got, want)
 	}
 }
+
+func TestReadsAsHeadline(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Iran Villagers Shelter In Tents After Killer Quake", true},
+		{"'Several die' in south Iran quake", true},
+		{"Microsoft releases emergency patch for IE...", true},
+		{"The quake struck the island on Sunday, killing ten people.", false},
+		{"May 2, 2013, 1:12 PM", false},
+		{"Last Updated: Monday, 28 November 2005, 02:24 GMT", false},
+		{"Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET", false},
+		{"November 28th, 2005, 09:11 GMT", false},
+		{"11/28/05", false},
+	}
+	for _, tt := range tests {
+		if got := readsAsHeadline(tt.line); got != tt.want {
+			t.Errorf("readsAsHeadline(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -282,7 +282,7 @@ func readsAsHeadline(t string) bool {
 	// any words.
 	words := 0
 	for _, f := range fields {
-		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 && !datelineWords[datelineKey(f)] {
 			words++
 		}
 	}
@@ -291,6 +291,29 @@ func readsAsHeadline(t string) bool {
 	}
 	t = strings.TrimRight(t, `"'”’)`)
 	return !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "...")
+}
+
+// datelineWords are the words of a dateline ("Last Updated: Monday, 28
+// November 2005, 02:24 GMT", "Posted 11/27/2005 7:21 AM"), which do not
+// make it a headline.
+var datelineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`posted updated last first published modified on at by
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+		am pm a.m p.m gmt utc bst cet cest et est edt ct cst cdt mt mst mdt pt pst pdt ist
+		st nd rd th`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// datelineKey is a field as datelineWords holds it: lower-cased, without
+// punctuation and digits ("28th" → "th", "Updated:" → "updated").
+func datelineKey(f string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimLeftFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }),
+		".,:;)"))
 }
 
 // wordsCell is the length of a document, "" when the result does not
