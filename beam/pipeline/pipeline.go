@@ -24,8 +24,8 @@
 //     ([dedup.FirstBand]), so each is verified once without a global
 //     distinct, and linked at the threshold ([dedup.Verify]).
 //  6. components: the links go through rounds of large-star and small-star
-//     (Kiveris et al., "Connected Components in MapReduce and Beyond",
-//  2014. that leave each connected component a star around its least
+//     (Kiveris et al., "Connected Components in MapReduce and Beyond", in
+//     2014), which leave each connected component a star around its least
 //     article; what rounds leave unresolved is finished by a union-find of
 //     the labels still linked (none when the rounds converged).
 //  7. groups: the links of each component are grouped on one worker by the
