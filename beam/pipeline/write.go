@@ -132,11 +132,7 @@ type componentFn struct {
 }
 
 func (f *componentFn) ProcessElement(_ uint64, iter func(*link) bool, emit func(groupRec)) {
-	var links []link
-	var l link
-	for iter(&l) {
-		links = append(links, l)
-	}
+	links := collect(iter, func(l *link) uint64 { return l.A })
 	for _, g := range componentGroups(links, f.Keep) {
 		emit(g)
 	}
@@ -180,12 +176,7 @@ func nameMembers(ord uint64, ids func(*string) bool, refs func(*memberRef) bool,
 }
 
 func nameGroup(rep uint64, iter func(*namedMember) bool, emit func(namedGroup)) {
-	var ms []namedMember
-	var m namedMember
-	for iter(&m) {
-		ms = append(ms, m)
-	}
-	slices.SortFunc(ms, func(x, y namedMember) int { return cmp.Compare(x.Ord, y.Ord) })
+	ms := collect(iter, func(m *namedMember) uint64 { return m.Ord })
 	g := namedGroup{First: ms[0].Ord}
 	for _, m := range ms {
 		g.Members = append(g.Members, m.ID)
@@ -218,17 +209,37 @@ func writeFile(ctx context.Context, path string, fill func(w io.Writer) error) e
 	return nil
 }
 
+// collect reads the values of iter, ordered by key (stably).
+func collect[T any](iter func(*T) bool, key func(*T) uint64) []T {
+	var out []T
+	for {
+		var v T // a new value each time: decoding may reuse its slices
+		if !iter(&v) {
+			break
+		}
+		out = append(out, v)
+	}
+	slices.SortStableFunc(out, func(x, y T) int { return cmp.Compare(key(&x), key(&y)) })
+	return out
+}
+
+// writeLines writes one line for each item.
+func writeLines[T any](ctx context.Context, path string, items []T, line func(*T) string) error {
+	return writeFile(ctx, path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		for i := range items {
+			bw.WriteString(line(&items[i]))
+			bw.WriteByte('\n')
+		}
+		return bw.Flush()
+	})
+}
+
 // writeGroupsFn writes the groups as dedup does: ordered by first member.
 type writeGroupsFn struct{ Path string }
 
 func (f *writeGroupsFn) ProcessElement(ctx context.Context, _ []byte, iter func(*namedGroup) bool) error {
-	var gs []namedGroup
-	var g namedGroup
-	for iter(&g) {
-		gs = append(gs, g)
-		g = namedGroup{}
-	}
-	slices.SortFunc(gs, func(x, y namedGroup) int { return cmp.Compare(x.First, y.First) })
+	gs := collect(iter, func(g *namedGroup) uint64 { return g.First })
 	out := &result.DedupGroups{Groups: make([]result.DedupGroup, len(gs))}
 	for i, g := range gs {
 		out.Groups[i] = result.DedupGroup{Members: g.Members, Representative: g.Rep, Similarity: g.Sim}
@@ -240,37 +251,15 @@ func (f *writeGroupsFn) ProcessElement(ctx context.Context, _ []byte, iter func(
 type writeKeptFn struct{ Path string }
 
 func (f *writeKeptFn) ProcessElement(ctx context.Context, _ []byte, iter func(*named) bool) error {
-	var kept []named
-	var k named
-	for iter(&k) {
-		kept = append(kept, k)
-	}
-	slices.SortFunc(kept, func(x, y named) int { return cmp.Compare(x.Ord, y.Ord) })
-	return writeFile(ctx, f.Path, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 256<<10)
-		for _, k := range kept {
-			bw.WriteString(k.ID)
-			bw.WriteByte('\n')
-		}
-		return bw.Flush()
-	})
+	kept := collect(iter, func(k *named) uint64 { return k.Ord })
+	return writeLines(ctx, f.Path, kept, func(k *named) string { return k.ID })
 }
 
-// writeWarningsFn writes the warnings in input order, one a line.
+// writeWarningsFn writes the warnings in input order, one a line, as
+// dedup prints them.
 type writeWarningsFn struct{ Path string }
 
 func (f *writeWarningsFn) ProcessElement(ctx context.Context, _ []byte, iter func(*warning) bool) error {
-	var ws []warning
-	var w warning
-	for iter(&w) {
-		ws = append(ws, w)
-	}
-	slices.SortStableFunc(ws, func(x, y warning) int { return cmp.Compare(x.Ord, y.Ord) })
-	return writeFile(ctx, f.Path, func(out io.Writer) error {
-		bw := bufio.NewWriter(out)
-		for _, w := range ws {
-			fmt.Fprintf(bw, "warning: %s\n", w.Msg)
-		}
-		return bw.Flush()
-	})
+	ws := collect(iter, func(w *warning) uint64 { return w.Ord })
+	return writeLines(ctx, f.Path, ws, func(w *warning) string { return "warning: " + w.Msg })
 }
