@@ -2,7 +2,10 @@ module github.com/storydiff/storydiff/beam
 
 go 1.26.0
 
-require github.com/storydiff/storydiff v0.0.0
+require (
+	github.com/apache/beam/sdks/v2 v2.77.0
+	github.com/storydiff/storydiff v0.0.0
+)
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
@@ -36,7 +39,6 @@ require (
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/exporter/metric v0.57.0 // indirect
 	github.com/GoogleCloudPlatform/opentelemetry-operations-go/internal/resourcemapping v0.57.0 // indirect
 	github.com/Microsoft/go-winio v0.6.2 // indirect
-	github.com/apache/beam/sdks/v2 v2.77.0
 	github.com/avast/retry-go/v4 v4.7.0 // indirect
 	github.com/aws/aws-sdk-go-v2 v1.47.0 // indirect
 	github.com/aws/aws-sdk-go-v2/aws/protocol/eventstream v1.7.20 // indirect
