@@ -133,6 +133,12 @@ func TestSeeds(t *testing.T) {
 		jsonl(t, dir, "seeds.jsonl", lines...),
 		jsonl(t, dir, "copies.ndjson", copies...),
 		jsonl(t, dir, "blank.jsonl", "", "  "),
+		jsonl(t, dir, "binary.jsonl", "\x00\x01\x02 not text"),
+		filepath.Join(dir, "missing.jsonl"),
+	}
+	// Malformed JSON, no text, too large, no records, binary, missing.
+	if _, _, w := want(t, paths, dedup.KeepFirst, 100_000); strings.Count(w, "\n") != 6 {
+		t.Fatalf("dedup warns of:\n%s\nwant 6 warnings", w)
 	}
 	compare(t, paths, 100_000, DefaultRounds)
 }

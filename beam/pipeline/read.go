@@ -3,6 +3,8 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
+	iofs "io/fs"
 	"reflect"
 	"slices"
 	"strings"
@@ -91,7 +93,10 @@ func (f *readFn) ProcessElement(ctx context.Context, ref fileRef, emit func(reco
 	}
 	defer fs.Close()
 	r, err := fs.OpenRead(ctx, ref.Path)
-	if err != nil {
+	if err != nil { // a warning, as dedup gives: skip the file
+		if pe, ok := errors.AsType[*iofs.PathError](err); ok {
+			err = pe.Err // the ParseError names the file
+		}
 		warn(warning{ordinal(ref.Index, 0), (&input.ParseError{File: ref.Path, Err: err}).Error()})
 		return nil
 	}

@@ -21,7 +21,7 @@
 //
 // Beam's own flags choose and reach the runner: --runner=prism (default),
 // flink, spark or dataflow; --endpoint for a Flink or Spark job server;
-// --environment_type (LOOPBACK, DOCKER, PROCESS) and
+// --environment_type (LOOPBACK, DOCKER, EXTERNAL) and
 // --environment_config for the workers; --worker_binary, and Dataflow's
 // --project, --region, --staging_location and --temp_location. See the
 // README's "Scaling out".
