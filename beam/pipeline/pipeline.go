@@ -51,7 +51,9 @@ import (
 
 // DefaultRounds is the default number of large-star/small-star rounds.
 // Near-duplicate links form stars and small cliques, which converge in a
-// round or two; a long chain needs about log₂ of its length.
+// round or two; a chain of links in random order of 64 articles takes 5
+// rounds, of 1,024 8 and of 16,384 11 (measured with the rounds of
+// components_test.go). What the rounds leave is finished on one worker.
 const DefaultRounds = 6
 
 // Config is what a run computes: dedup's options and the inputs and

@@ -16,8 +16,8 @@
 // The dedup flags --threshold, --shingle, --shingle-kind, --perms, --seed,
 // --bands, --rows, --keep and --max-bytes mean what they mean to
 // storydiff dedup. --rounds sets the large-star/small-star rounds of the
-// connected components (a chain of links longer than about 2^rounds
-// articles is finished on one worker).
+// connected components (what they leave, such as a chain of links longer
+// than about 100 articles at the default 6, is finished on one worker).
 //
 // Beam's own flags choose and reach the runner: --runner=prism (default),
 // flink, spark or dataflow; --endpoint for a Flink or Spark job server;
