@@ -135,6 +135,23 @@ func TestREADMEDedupDefaults(t *testing.T) {
 	}
 }
 
+// TestREADMEScalingOut checks the cost model of storydiff-beam against
+// dedup's banding at the default threshold.
+func TestREADMEScalingOut(t *testing.T) {
+	sec := section(t, "### Cost model")
+	perms := shingle.DefaultPerms
+	b, r := dedup.Banding(shingle.DefaultNearDuplicate, 0, perms)
+	for _, want := range []string{
+		fmt.Sprintf("threshold %g and %d permutations %d bands of %d rows (`dedup.Banding`)", shingle.DefaultNearDuplicate, perms, b, r),
+		fmt.Sprintf("%d bands × (8 + 8) bytes = %d bytes", b, b*16),
+		fmt.Sprintf("signature (4 × %d = %d bytes)", perms, 4*perms),
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(sec), " "), want) {
+			t.Errorf("README's cost model does not say %q", want)
+		}
+	}
+}
+
 // TestREADMEFuzzTargets checks that the Development section names every
 // fuzz target in the code, and no other.
 func TestREADMEFuzzTargets(t *testing.T) {

@@ -218,13 +218,9 @@ func TestRunOpenRefuses(t *testing.T) {
 // TestGroups checks that groups form around representatives: every member
 // is linked to its representative, and a chain is cut.
 func TestGroups(t *testing.T) {
-	store := NewSignatures(shingle.Options{Kind: shingle.Word, K: 5, Perms: 4})
 	lengths := []uint32{10, 50, 30, 5, 40}
-	for i, l := range lengths {
-		store.Append(fmt.Sprint(i), l, []uint32{1, 2, 3, 4})
-	}
 	// 0~1, 1~2, 2~3 (a chain), and 1~4.
-	edges := []edge{{a: 0, b: 1, sim: 0.6}, {a: 1, b: 2, sim: 0.7}, {a: 1, b: 4, sim: 0.9}, {a: 2, b: 3, sim: 0.8}}
+	links := []Link{{A: 0, B: 1, Sim: 0.6}, {A: 1, B: 2, Sim: 0.7}, {A: 1, B: 4, Sim: 0.9}, {A: 2, B: 3, Sim: 0.8}}
 	tests := []struct {
 		keep   Keep
 		want   string
@@ -236,7 +232,7 @@ func TestGroups(t *testing.T) {
 		{KeepLongest, "[{[0 1 2 4] 1 [0.6000000238418579 1 0.699999988079071 0.8999999761581421]}]", 0},
 	}
 	for _, tt := range tests {
-		gs, chains := groups(len(lengths), edges, store, tt.keep)
+		gs, chains := Groups(lengths, links, tt.keep)
 		if got := fmt.Sprint(gs); got != tt.want || chains != tt.chains {
 			t.Errorf("keep %v: groups %s, %d chains; want %s, %d", tt.keep, got, chains, tt.want, tt.chains)
 		}

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -19,11 +20,17 @@ import (
 // rather than quadratic cost.
 const bucketWindow = 256
 
+// Link is a verified pair of articles: their estimated similarity reached
+// the threshold.
+type Link struct {
+	A, B int32 // article indices, A < B
+	Sim  float32
+}
+
 // edge is a verified pair: linked (sim at or above the threshold), or
 // with Options.Containment an excerpt pair (cont at or above it).
 type edge struct {
-	a, b int32 // a < b
-	sim  float32
+	Link
 	cont float32 // containment, for an excerpt pair; 0 for a link
 	aInB bool    // the excerpt is a
 }
@@ -89,25 +96,105 @@ func commonMasks(store *Signatures, workers int) *masks {
 	return m
 }
 
-// eligible reports whether band band may link a and b, whose slots in it
-// are equal: unless both are mostly common, not a band of common values
-// only, whose key says nothing of either article.
-func (m *masks) eligible(a, b, band, rows int) bool {
-	return m.bits == nil || !shingle.BandCommon(m.of(a), band, rows) || (m.mostly[a] && m.mostly[b])
+// sketch returns what linking needs of article i.
+func (m *masks) sketch(store *Signatures, i int) Sketch {
+	s := Sketch{Sig: store.Sig(i), Mask: m.of(i)}
+	if s.Mask != nil {
+		s.Mostly = m.mostly[i]
+	}
+	return s
 }
 
-// firstBand returns the first band in which the signatures of a and b are
-// equal and that may link them, or -1. A pair is examined only in that
-// band, so each candidate is verified once whatever number of bands it
-// shares; and a bucket key shared by chance (SortBand keeps 32 bits of it)
-// is no candidate.
-func firstBand(sa, sb shingle.Signature, m *masks, a, b, bands, rows int) int {
+// A Sketch is what linking needs of one article: its signature, the slots
+// of it that hold a common value ([shingle.Commons.Mask]; nil for none),
+// and whether it is [shingle.MostlyCommon] (false with a nil Mask).
+type Sketch struct {
+	Sig    shingle.Signature
+	Mask   []uint64
+	Mostly bool
+}
+
+// Eligible reports whether band band may link a and b, whose slots in it
+// are equal: unless both are mostly common, not a band of common values
+// only, whose key says nothing of either article.
+func Eligible(a, b Sketch, band, rows int) bool {
+	return !shingle.BandCommon(a.Mask, band, rows) || (a.Mostly && b.Mostly)
+}
+
+// FirstBand returns the first of bands bands in which the signatures of a
+// and b are equal and that may link them ([Eligible]), or -1. A pair is
+// examined only in that band, so each candidate is verified once whatever
+// number of bands it shares, with no list of the pairs seen; and a bucket
+// key shared by chance ([shingle.SortBand] keeps 32 bits of it) is no
+// candidate.
+func FirstBand(a, b Sketch, bands, rows int) int {
 	for band := range bands {
-		if slices.Equal(sa[band*rows:(band+1)*rows], sb[band*rows:(band+1)*rows]) && m.eligible(a, b, band, rows) {
+		if slices.Equal(a.Sig[band*rows:(band+1)*rows], b.Sig[band*rows:(band+1)*rows]) && Eligible(a, b, band, rows) {
 			return band
 		}
 	}
 	return -1
+}
+
+// CommonBucket returns the members of an LSH bucket of band band that may
+// be linked: bucket itself, or, when the slots of the first member (in
+// article order) in the band hold common values only, its members that are
+// mostly common, as only they may be linked by such a band, in *buf
+// (reused). sketch returns the Sketch of a member.
+func CommonBucket[T any](bucket []T, sketch func(T) Sketch, band, rows int, buf *[]T) []T {
+	if len(bucket) == 0 || !shingle.BandCommon(sketch(bucket[0]).Mask, band, rows) {
+		return bucket
+	}
+	*buf = (*buf)[:0]
+	for _, e := range bucket {
+		if sketch(e).Mostly {
+			*buf = append(*buf, e)
+		}
+	}
+	return *buf
+}
+
+// BucketPairs yields the pairs of positions (i, j), i < j, of a bucket of
+// n members in article order that are candidates: all of them, but each
+// member is paired with at most the first bucketWindow/2 members and the
+// bucketWindow/2 just before it (see bucketWindow), in order of j then i.
+func BucketPairs(n int) iter.Seq2[int, int] {
+	return func(yield func(i, j int) bool) {
+		for j := 1; j < n; j++ {
+			for i := 0; i < j; i++ {
+				if i == bucketWindow/2 && j-bucketWindow/2 > i {
+					i = j - bucketWindow/2 // skip to the members just before j
+				}
+				if !yield(i, j) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// A Verdict is what verifying a candidate pair found.
+type Verdict int
+
+const (
+	Unlinked  Verdict = iota // neither similar nor an excerpt
+	Linked                   // estimated similarity at or above the threshold
+	Excerpted                // with containment above 0: not linked, but one holds the other at containment or more
+)
+
+// Verify compares the signatures of a candidate pair with
+// [shingle.Compare], leaving out the slots that both hold in common with
+// many others, and tells whether the pair is linked at threshold, or is an
+// excerpt pair at containment (when above 0).
+func Verify(a, b Sketch, threshold, containment float64) (Verdict, shingle.Estimate) {
+	e := shingle.Compare(a.Sig, b.Sig, a.Mask, b.Mask)
+	switch {
+	case e.Jaccard >= threshold:
+		return Linked, e
+	case containment > 0 && e.Containment >= containment:
+		return Excerpted, e
+	}
+	return Unlinked, e
 }
 
 // link finds the candidate pairs band by band with [shingle.SortBand]
@@ -146,44 +233,30 @@ func link(res *Result, store *Signatures, opt *Options) {
 			var es []edge
 			var sub []uint64
 			cand := 0
+			sketch := func(e uint64) Sketch { return m.sketch(store, shingle.Member(e)) }
 			for bucket := range shingle.Buckets(keys) {
-				if m.bits != nil && shingle.BandCommon(m.of(shingle.Member(bucket[0])), band, res.Rows) {
-					// Common values only: a link only between articles
-					// that are almost all common text.
-					sub = sub[:0]
-					for _, e := range bucket {
-						if m.mostly[shingle.Member(e)] {
-							sub = append(sub, e)
-						}
-					}
-					bucket = sub
+				if m.bits != nil {
+					bucket = CommonBucket(bucket, sketch, band, res.Rows, &sub)
 				}
-				for j := 1; j < len(bucket); j++ {
-					b := shingle.Member(bucket[j])
-					sb := store.Sig(b)
-					for i := 0; i < j; i++ {
-						if i == bucketWindow/2 && j-bucketWindow/2 > i {
-							i = j - bucketWindow/2 // skip to the articles just before b
-						}
-						a := shingle.Member(bucket[i])
-						sa := store.Sig(a)
-						if firstBand(sa, sb, m, a, b, band+1, res.Rows) != band {
-							continue
-						}
-						cand++
-						e := shingle.Compare(sa, sb, m.of(a), m.of(b))
-						switch {
-						case e.Jaccard >= opt.Threshold:
-							es = append(es, edge{a: int32(a), b: int32(b), sim: float32(e.Jaccard)})
-						case opt.Containment > 0 && e.Containment >= opt.Containment:
-							es = append(es, edge{a: int32(a), b: int32(b), sim: float32(e.Jaccard), cont: float32(e.Containment), aInB: !e.BSmaller})
-						default:
-							continue
-						}
-						if len(es) == 4096 {
-							out <- es
-							es = nil
-						}
+				for i, j := range BucketPairs(len(bucket)) {
+					a, b := shingle.Member(bucket[i]), shingle.Member(bucket[j])
+					sa, sb := m.sketch(store, a), m.sketch(store, b)
+					if FirstBand(sa, sb, band+1, res.Rows) != band {
+						continue
+					}
+					cand++
+					var e edge
+					switch v, est := Verify(sa, sb, opt.Threshold, opt.Containment); v {
+					case Linked:
+						e = edge{Link: Link{A: int32(a), B: int32(b), Sim: float32(est.Jaccard)}}
+					case Excerpted:
+						e = edge{Link: Link{A: int32(a), B: int32(b), Sim: float32(est.Jaccard)}, cont: float32(est.Containment), aInB: !est.BSmaller}
+					default:
+						continue
+					}
+					if es = append(es, e); len(es) == 4096 {
+						out <- es
+						es = nil
 					}
 				}
 			}
@@ -199,14 +272,14 @@ func link(res *Result, store *Signatures, opt *Options) {
 		})
 		close(out)
 	}()
-	var edges []edge
+	var links []Link
 	for es := range out {
 		for _, e := range es {
 			if e.cont == 0 {
-				edges = append(edges, e)
+				links = append(links, e.Link)
 				continue
 			}
-			x := Excerpt{Excerpt: int(e.b), Full: int(e.a), Containment: float64(e.cont), Similarity: float64(e.sim)}
+			x := Excerpt{Excerpt: int(e.B), Full: int(e.A), Containment: float64(e.cont), Similarity: float64(e.Sim)}
 			if e.aInB {
 				x.Excerpt, x.Full = x.Full, x.Excerpt
 			}
@@ -220,19 +293,20 @@ func link(res *Result, store *Signatures, opt *Options) {
 		res.Candidates += c
 	}
 	report(Grouping, 0, 1)
-	slices.SortFunc(edges, func(x, y edge) int {
-		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	slices.SortFunc(links, func(x, y Link) int {
+		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
 	})
 	if opt.Pairs {
-		res.Pairs = make([]Pair, len(edges))
-		for i, e := range edges {
-			res.Pairs[i] = Pair{int(e.a), int(e.b), float64(e.sim)}
+		res.Pairs = make([]Pair, len(links))
+		for i, e := range links {
+			res.Pairs[i] = Pair{int(e.A), int(e.B), float64(e.Sim)}
 		}
 	}
-	res.Groups, res.Chains = groups(n, edges, store, res.Keep)
+	res.Groups, res.Chains = Groups(store.Lengths, links, res.Keep)
 }
 
-// groups forms the groups from the linked pairs: the article the keep rule
+// Groups forms the groups of articles 0 … len(lengths)-1 (lengths are
+// their text lengths, for [KeepLongest]) from the linked pairs: the article the keep rule
 // ranks first (input order, or the longest text) that is in no group yet
 // becomes a representative, and every article linked to it that is in no
 // group yet joins it. So every member is linked to its representative,
@@ -240,11 +314,16 @@ func link(res *Result, store *Signatures, opt *Options) {
 // where A and C are far apart becomes {A, B} and C alone (or {C, …} with
 // other links). Groups are ordered by first member. chains counts the
 // connected components of the links that became more than one group.
-func groups(n int, edges []edge, store *Signatures, keep Keep) (gs []Group, chains int) {
+//
+// A group depends only on the connected component of the links it is in:
+// Groups of the links of each component alone, with the articles numbered
+// in the same order, gives the same groups.
+func Groups(lengths []uint32, links []Link, keep Keep) (gs []Group, chains int) {
+	n := len(lengths)
 	start := make([]int32, n+1)
-	for _, e := range edges {
-		start[e.a+1]++
-		start[e.b+1]++
+	for _, e := range links {
+		start[e.A+1]++
+		start[e.B+1]++
 	}
 	for i := range n {
 		start[i+1] += start[i]
@@ -253,13 +332,13 @@ func groups(n int, edges []edge, store *Signatures, keep Keep) (gs []Group, chai
 		v   int32
 		sim float32
 	}
-	adj := make([]nb, 2*len(edges))
+	adj := make([]nb, 2*len(links))
 	fill := slices.Clone(start[:n])
-	for _, e := range edges {
-		adj[fill[e.a]] = nb{e.b, e.sim}
-		fill[e.a]++
-		adj[fill[e.b]] = nb{e.a, e.sim}
-		fill[e.b]++
+	for _, e := range links {
+		adj[fill[e.A]] = nb{e.B, e.Sim}
+		fill[e.A]++
+		adj[fill[e.B]] = nb{e.A, e.Sim}
+		fill[e.B]++
 	}
 	var order []int32
 	for i := range n {
@@ -269,7 +348,7 @@ func groups(n int, edges []edge, store *Signatures, keep Keep) (gs []Group, chai
 	}
 	if keep == KeepLongest {
 		slices.SortStableFunc(order, func(a, b int32) int {
-			return cmp.Compare(store.Lengths[b], store.Lengths[a])
+			return cmp.Compare(lengths[b], lengths[a])
 		})
 	}
 	group := make([]int32, n) // 1 + group of an article, 0 while in none, -1 alone
@@ -300,8 +379,8 @@ func groups(n int, edges []edge, store *Signatures, keep Keep) (gs []Group, chai
 	slices.SortFunc(gs, func(x, y Group) int { return cmp.Compare(x.Members[0], y.Members[0]) })
 	// Components of the links that hold more than one group: chains.
 	uf := shingle.NewUnionFind(n)
-	for _, e := range edges {
-		uf.Union(int(e.a), int(e.b))
+	for _, e := range links {
+		uf.Union(int(e.A), int(e.B))
 	}
 	seen := make(map[int]int)
 	for _, g := range gs {

@@ -256,15 +256,48 @@ func (p *pipeline) readJSONL(path string) error {
 		return err
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<20)
+	ReadLines(f, path, p.opt.MaxBytes, func(l *Line) bool {
+		switch {
+		case l.Err != nil:
+			p.add(item{file: path, line: l.Line, size: l.Size, err: l.Err})
+		case l.Data == nil:
+			p.batchFor().sizeOnly(l.Size)
+		default:
+			b := p.batchFor()
+			off := len(b.buf)
+			b.buf = append(b.buf, l.Data...)
+			p.add(item{file: path, line: l.Line, off: off, n: len(l.Data), size: l.Size})
+		}
+		return !p.stopped
+	})
+	return nil
+}
+
+// A Line is what [ReadLines] read of one line of a JSON Lines file: a
+// record, a blank line or a warning.
+type Line struct {
+	Line int    // 1-based line number; for a warning on the whole file, the last line read (0 before any)
+	Data []byte // the record (without its line end), valid during the call only; nil for a blank line or with Err
+	Size int64  // bytes of input the line took, line end included
+	Err  error  // a record over the size limit, or a file that looks binary, has no records or fails to read
+}
+
+// ReadLines reads the lines of the JSON Lines file path from r as [Run]
+// does, calling fn with each in order until it returns false: records over
+// maxBytes are skipped (without holding them) and reported, as are a file
+// that looks binary (once, instead of its lines) and a file without
+// records, as input.ReadJSONL does. Data of a record is to be parsed with
+// [input.ParseRecord].
+func ReadLines(r io.Reader, path string, maxBytes int, fn func(*Line) bool) {
+	br := bufio.NewReaderSize(r, 1<<20)
 	if head, _ := br.Peek(8 << 10); input.LooksBinary(head) { // as input.ReadJSONL sniffs
-		p.add(item{err: &input.ParseError{File: path, Err: input.ErrBinary}})
-		return nil
+		fn(&Line{Err: &input.ParseError{File: path, Err: input.ErrBinary}})
+		return
 	}
 	records := 0
-	for lineNo := 1; !p.stopped; lineNo++ {
-		b := p.batchFor()
-		off := len(b.buf)
+	var buf []byte
+	for lineNo := 1; ; lineNo++ {
+		buf = buf[:0]
 		var size int64
 		tooLarge := false
 		var rerr error
@@ -272,11 +305,11 @@ func (p *pipeline) readJSONL(path string) error {
 			chunk, err := br.ReadSlice('\n')
 			size += int64(len(chunk))
 			if !tooLarge {
-				if size > int64(p.opt.MaxBytes)+1 {
+				if size > int64(maxBytes)+1 {
 					tooLarge = true
-					b.buf = b.buf[:off]
+					buf = buf[:0]
 				} else {
-					b.buf = append(b.buf, chunk...)
+					buf = append(buf, chunk...)
 				}
 			}
 			if err == bufio.ErrBufferFull {
@@ -289,35 +322,33 @@ func (p *pipeline) readJSONL(path string) error {
 		if rerr == nil {
 			content-- // the line end
 		}
-		if !tooLarge && content > int64(p.opt.MaxBytes) {
+		if !tooLarge && content > int64(maxBytes) {
 			tooLarge = true // over by the last byte of a file without a final line end
-			b.buf = b.buf[:off]
 		}
+		l := Line{Line: lineNo, Size: size}
 		switch {
 		case tooLarge:
 			records++
-			p.add(item{file: path, line: lineNo, size: size, err: input.TooLarge(path, lineNo, content, p.opt.MaxBytes)})
-		case isBlank(b.buf[off:]):
-			b.buf = b.buf[:off]
-			if size > 0 {
-				b.sizeOnly(size)
-			}
+			l.Err = input.TooLarge(path, lineNo, content, maxBytes)
+		case isBlank(buf):
 		default:
 			records++
-			p.add(item{file: path, line: lineNo, off: off, n: len(b.buf) - off, size: size})
+			l.Data = buf
+		}
+		if (l.Err != nil || l.Data != nil || size > 0) && !fn(&l) {
+			return
 		}
 		if rerr == io.EOF {
 			if records == 0 {
-				p.add(item{err: &input.ParseError{File: path, Err: input.ErrNoRecords}})
+				fn(&Line{Line: lineNo, Err: &input.ParseError{File: path, Err: input.ErrNoRecords}})
 			}
-			return nil
+			return
 		}
 		if rerr != nil {
-			p.add(item{err: &input.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", rerr)}})
-			return nil
+			fn(&Line{Line: lineNo, Err: &input.ParseError{File: path, Line: lineNo, Err: fmt.Errorf("reading: %w", rerr)}})
+			return
 		}
 	}
-	return nil
 }
 
 func isBlank(b []byte) bool {
@@ -399,15 +430,13 @@ func (p *pipeline) sign() {
 					continue
 				}
 			}
-			text := a.FullText()
-			dst := d.sigs[i*p.perms : (i+1)*p.perms : (i+1)*p.perms]
-			if sig := mh.SignText(opt.Shingle, shingle.StripBoilerplate(text), dst); sig[0] == shingle.EmptySlot {
-				// Only the signature of an empty shingle set holds EmptySlot.
-				o.err = &input.ParseError{File: it.file, Line: it.line, Err: fmt.Errorf("%w: no words to compare", input.ErrEmpty)}
+			length, err := Sign(mh, opt.Shingle, a, it.file, it.line, d.sigs[i*p.perms:(i+1)*p.perms:(i+1)*p.perms])
+			if err != nil {
+				o.err = err
 				continue
 			}
 			o.id = a.ID
-			o.length = uint32(min(len(text), 1<<32-1))
+			o.length = length
 			if opt.Meta {
 				o.meta = &Meta{Source: a.Source, Title: a.Title, Date: a.Date, URL: a.URL}
 			}
@@ -419,6 +448,21 @@ func (p *pipeline) sign() {
 		}
 		p.done <- d
 	}
+}
+
+// Sign computes the signature of article a (read from file, line) into
+// dst, which must hold opt.Perms slots, as [Run] does: of its title and
+// text without boilerplate lines ([shingle.StripBoilerplate]), with mh
+// (made for opt). It returns the length of title and text in bytes (for
+// [KeepLongest]), or an [input.ParseError] wrapping [input.ErrEmpty] when
+// no word is left to compare.
+func Sign(mh *shingle.MinHasher, opt shingle.Options, a *corpus.Article, file string, line int, dst shingle.Signature) (length uint32, err error) {
+	text := a.FullText()
+	if sig := mh.SignText(opt, shingle.StripBoilerplate(text), dst); sig[0] == shingle.EmptySlot {
+		// Only the signature of an empty shingle set holds EmptySlot.
+		return 0, &input.ParseError{File: file, Line: line, Err: fmt.Errorf("%w: no words to compare", input.ErrEmpty)}
+	}
+	return uint32(min(len(text), 1<<32-1)), nil
 }
 
 // errSizeOnly marks an item that only carries a byte count (blank lines).
