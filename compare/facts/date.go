@@ -695,11 +695,8 @@ func dateYear(s string) int {
 
 // namedDays are the words that make a weekday the name of a day, not a
 // date: "Patch Tuesday", "Super Tuesday", "Black Friday", "Good Friday".
-var namedDays = map[string]bool{
-	"patch": true, "super": true, "black": true, "cyber": true, "good": true, "ash": true, "holy": true,
-	"maundy": true, "easter": true, "palm": true, "shrove": true, "fat": true, "bloody": true,
-	"giving": true, "blue": true, "mad": true,
-}
+var namedDays = set("patch", "super", "black", "cyber", "good", "ash", "holy", "maundy", "easter", "palm", "shrove",
+	"fat", "bloody", "giving", "blue", "mad")
 
 // daysApart returns how many days apart two "2006-01-02" keys are, or 0
 // when either does not parse.
