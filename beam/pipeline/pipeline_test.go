@@ -162,3 +162,23 @@ func TestGenerated(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerated10k is the issue's acceptance run: the pipeline on Prism
+// against dedup on 10,000 articles as `storydiff generate --n 10000`
+// writes them (its defaults), both --keep rules. About 20 s and 1.7 GB a
+// rule on 2 cores; -short skips it.
+func TestGenerated10k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10,000 articles on Prism: not with -short")
+	}
+	var corpus bytes.Buffer
+	opt := gen.Options{N: 10000, Seed: 1, DupRate: 0.2, MaxEdit: 0.2, MaxCopies: 3, Words: 500, K: 5, FooterWords: 300}
+	if _, err := gen.Generate(opt, &corpus, nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "c10k.jsonl")
+	if err := os.WriteFile(path, corpus.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, []string{path}, dedup.DefaultMaxBytes, DefaultRounds)
+}
