@@ -114,6 +114,8 @@ func TestFigures(t *testing.T) {
 		{"The offer is worth $140 million over seven years.", "seven years", "7 years", ""},
 		{"It beats the $161 million (over seven years) he got.", "seven years", "7 years", ""},
 		{"The fighting lasted over seven years.", "over seven years", "over 7 years", ""},
+		// A spaced dash ends the counted noun.
+		{"Witnesses said there were more than 50,000 - - easily the biggest protest.", "more than 50,000", "more than 50,000", ""},
 		// Heights, not ranges of feet.
 		{"He is 5-feet-8 inches tall.", "5-feet-8 inches", "5 ft 8 in", ""},
 		{"The suspect is a 6-foot-2 man.", "6-foot-2", "6 ft 2 in", ""},

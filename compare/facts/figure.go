@@ -878,6 +878,9 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 				break // "40 people dead": the noun, then its measure
 			}
 			if t.text == "-" {
+				if k > 0 && toks[k-1].end < t.start {
+					break // "more than 50,000 - - easily the biggest": a dash, spaced, ends the noun
+				}
 				continue
 			}
 			run = append(run, t)
