@@ -234,17 +234,23 @@ func Run(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	}
 	arts = sortArticles(arts)
 	fs := features(arts, opt)
-	cands := candidates(fs, opt)
-	edges := make([]edge, 0, len(cands))
-	for _, p := range cands {
+	edges, labels := cluster(fs, candidates(fs, opt), opt)
+	return buildResult(arts, fs, edges, labels, opt), nil
+}
+
+// cluster scores the given pairs of articles and groups the articles by
+// average linkage over them: the scored pairs, and each article's event
+// label.
+func cluster(fs []docFeatures, pairs [][2]int, opt Options) ([]edge, []int) {
+	edges := make([]edge, 0, len(pairs))
+	for _, p := range pairs {
 		edges = append(edges, edge{p[0], p[1], dot(fs[p[0]].vec, fs[p[1]].vec)})
 	}
 	vecs := make([]vector, len(fs))
 	for i := range fs {
 		vecs[i] = fs[i].vec
 	}
-	labels := averageLink(vecs, edges, opt.SameEvent, strongFactor*opt.SameEvent, coreSize)
-	return buildResult(arts, fs, edges, labels, opt), nil
+	return edges, averageLink(vecs, edges, opt.SameEvent, strongFactor*opt.SameEvent, coreSize)
 }
 
 // sortArticles returns arts sorted by ID (then path and record, for inputs
@@ -436,15 +442,13 @@ func Diff(arts []*corpus.Article, opt Options) (*result.Result, error) {
 	// clustering puts in two events is unrelated, whatever its own score
 	// (a pair of one event may score low: average linkage joins an
 	// article to an event, not to each of its articles).
-	var edges []edge
-	vecs := make([]vector, len(fs))
+	var all [][2]int
 	for i := range fs {
-		vecs[i] = fs[i].vec
 		for j := i + 1; j < len(fs); j++ {
-			edges = append(edges, edge{i, j, dot(fs[i].vec, fs[j].vec)})
+			all = append(all, [2]int{i, j})
 		}
 	}
-	labels := averageLink(vecs, edges, opt.SameEvent, strongFactor*opt.SameEvent, coreSize)
+	_, labels := cluster(fs, all, opt)
 	for i := range arts {
 		for j := i + 1; j < len(arts); j++ {
 			p := makePair(arts, fs, i, j, opt)

@@ -463,7 +463,7 @@ func happeningOf(toks []token, a, b int) (string, bool) {
 	// stands further off: "shot in a gang shooting, was revealed Thursday"
 	// dates the revealing.
 	k := a - 1
-	if k >= 0 && (toks[k].lower() == "on" || toks[k].lower() == "last") {
+	if k >= 0 && toks[k].lower() == "on" {
 		k--
 	}
 	if k >= 0 && toks[k].lower() == "by" {
@@ -475,9 +475,6 @@ func happeningOf(toks []token, a, b int) (string, bool) {
 		if strings.HasSuffix(l, "ed") && len(l) > 4 && eventWords[l] == "" && !commonWords[l] && (k == 0 || eventWords[toks[k-1].lower()] == "") {
 			return l, true
 		}
-	}
-	if k >= 1 && toks[k].lower() == "about" && toks[k-1].lower() == "by" {
-		return "by", true
 	}
 	stopL, stopR := false, false
 	for d := 1; d <= 8; d++ {

@@ -403,14 +403,11 @@ func sumBefore(toks []token, i int) bool {
 }
 
 // amountAt reads a sum written with the given currency at toks[i]
-// ("$150 million", "$ 150 million"): its value, the scale words that
-// followed it, and the token after it.
-func amountAt(toks []token, i int, currency string) (m struct {
-	v, step, scale float64
-	next           int
-}, ok bool) {
+// ("$150 million", "$ 150 million"): the number with its scale words, and
+// the scale they multiply it by.
+func amountAt(toks []token, i int, currency string) (numTok, float64, bool) {
 	if i >= len(toks) {
-		return m, false
+		return numTok{}, 0, false
 	}
 	text := toks[i].text
 	if text == "$" && i+1 < len(toks) && toks[i+1].start == toks[i].end {
@@ -422,22 +419,30 @@ func amountAt(toks []token, i int, currency string) (m struct {
 		c, digits, ok = splitCurrencyPrefix(text[1:], text[0] == '$')
 	}
 	if !ok || c != currency {
-		return m, false
+		return numTok{}, 0, false
 	}
 	v, step, rest, ok := parseDigits(digits)
 	if !ok || rest != "" {
-		return m, false
+		return numTok{}, 0, false
 	}
-	m.v, m.step, m.scale, m.next = v, step, 1, i+1
-	for m.next < len(toks) {
-		sc, ok := scales[toks[m.next].lower()]
+	n, scale := withScales(toks, numTok{v: v, step: step, next: i + 1})
+	return n, scale, true
+}
+
+// withScales applies the scale words at n.next ("million", "billion") to
+// n and moves past them; it returns n and the scale they make (1 when
+// none follows).
+func withScales(toks []token, n numTok) (numTok, float64) {
+	scale := 1.0
+	for n.next < len(toks) {
+		s, ok := scales[toks[n.next].lower()]
 		if !ok {
 			break
 		}
-		m.v, m.step, m.scale = m.v*sc, m.step*sc, m.scale*sc
-		m.next++
+		n.v, n.step, scale = n.v*s, n.step*s, scale*s
+		n.next++
 	}
-	return m, true
+	return n, scale
 }
 
 // extractFigures finds the figures of one sentence. mask marks token
@@ -540,15 +545,7 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 		if !ok {
 			return f, 0, false
 		}
-		n = numTok{v: v, step: step, rest: rest, next: i + 1}
-		for n.next < len(toks) {
-			s, ok := scales[toks[n.next].lower()]
-			if !ok {
-				break
-			}
-			n.v, n.step = n.v*s, n.step*s
-			n.next++
-		}
+		n, _ = withScales(toks, numTok{v: v, step: step, rest: rest, next: i + 1})
 	} else {
 		var ok bool
 		if n, ok = readNumber(toks, i); !ok {
@@ -694,9 +691,9 @@ func parseFigure(toks []token, i int, mask []bool) (figure, int, bool) {
 		if currency != "" && (sep == "to" || sep == "–" || sep == "-" || between) {
 			// "$140- $150 million", "$1 million to $2 million": the
 			// currency written again on the second number.
-			if m, ok := amountAt(toks, j+1, currency); ok && m.v > val {
-				if m.scale > 1 && val*m.scale <= m.v {
-					val, lo, n.step = val*m.scale, lo*m.scale, n.step*m.scale
+			if m, scale, ok := amountAt(toks, j+1, currency); ok && m.v > val {
+				if scale > 1 && val*scale <= m.v {
+					val, lo, n.step = val*scale, lo*scale, n.step*scale
 				}
 				if m.v > val {
 					hi, f.qual, j = m.v, qRange, m.next
